@@ -1,0 +1,91 @@
+# `make run` starts the dashboard, `make test` checks the data and runs every test.
+# Both set up .venv from requirements.txt first, and only when needed: the stamp file's name
+# carries a hash of requirements.txt, so editing that file reinstalls and nothing else does.
+
+PYTHON ?= python3
+VENV ?= .venv
+REQUIREMENTS ?= requirements.txt
+PY ?= $(VENV)/bin/python
+CHROMIUM ?= /usr/bin/chromium
+PYTEST_ARGS ?=
+STREAMLIT_ARGS ?=
+
+REQUIREMENTS_HASH := $(shell sha256sum $(REQUIREMENTS) 2>/dev/null | cut -c1-16)
+STAMP := $(VENV)/.installed-$(REQUIREMENTS_HASH)
+
+.DEFAULT_GOAL := help
+.PHONY: help setup run test pytest check lint bench browser clean distclean
+
+help: ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+setup: $(STAMP) ## create .venv and install requirements.txt (skipped when up to date)
+
+# A dangling bin/python (the interpreter it pointed to is gone) counts as missing: rebuild.
+$(VENV)/bin/python:
+	$(PYTHON) -m venv --clear $(VENV)
+
+$(STAMP): | $(VENV)/bin/python
+	$(VENV)/bin/python -m pip install --disable-pip-version-check --no-input -r $(REQUIREMENTS)
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+run: setup ## start the dashboard: streamlit run dashboard.py
+	$(PY) -m streamlit run dashboard.py --server.showEmailPrompt false \
+		--browser.gatherUsageStats false $(STREAMLIT_ARGS)
+
+test: setup browser check ## set up, check the data, then run the whole test suite
+	$(run_pytest)
+
+pytest: ## run pytest in the current environment only (PYTEST_ARGS=... to narrow it)
+	$(run_pytest)
+
+# pytest exits 5 when it collected no tests: a suite that tests nothing must fail.
+define run_pytest
+@status=0; $(PY) -m pytest $(PYTEST_ARGS) || status=$$?; \
+if [ $$status -eq 5 ]; then echo "error: pytest collected no tests (exit code 5)" >&2; exit 1; fi; \
+exit $$status
+endef
+
+check: setup ## check data/events.yaml against the vocabularies and the seeds
+	$(PY) -m timeline check
+
+lint: setup ## ruff check and ruff format --check
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+# Scripts import `timeline` from the checkout, hence PYTHONPATH.
+bench: setup ## run every script in benchmarks/
+	@found=0; for script in benchmarks/*.py; do \
+		[ -e "$$script" ] || continue; found=1; \
+		echo "== $$script"; \
+		PYTHONPATH="$(CURDIR)$${PYTHONPATH:+:$$PYTHONPATH}" $(PY) "$$script" || exit 1; \
+	done; \
+	if [ $$found -eq 0 ]; then echo "no benchmark scripts in benchmarks/"; fi
+
+# Browser tests drive Debian's Chromium (Playwright cannot download its own here).
+# Without apt-get (not Debian) or a way to become root, warn and let the browser tests report it.
+browser: ## install Debian's chromium with apt-get when it is missing
+	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
+	if ! command -v apt-get >/dev/null 2>&1; then \
+		echo "warning: $(CHROMIUM) is missing and apt-get is not available: install Chromium by hand" >&2; \
+		exit 0; \
+	fi; \
+	sudo=""; \
+	if [ "$$(id -u)" -ne 0 ]; then \
+		if command -v sudo >/dev/null 2>&1; then sudo=sudo; else \
+			echo "warning: $(CHROMIUM) is missing; run as root: apt-get install chromium" >&2; \
+			exit 0; \
+		fi; \
+	fi; \
+	set -x; \
+	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+		chromium fonts-liberation
+
+clean: ## remove caches and generated artifacts (keeps .venv)
+	rm -rf .pytest_cache .ruff_cache artifacts
+	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -prune -exec rm -rf {} +
+
+distclean: clean ## clean, and remove .venv too
+	rm -rf $(VENV)

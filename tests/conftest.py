@@ -1,0 +1,27 @@
+"""Fixtures shared by every test module: where the repository and its data live."""
+
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def events_path() -> Path:
+    return REPO_ROOT / "data" / "events.yaml"
+
+
+@pytest.fixture(scope="session")
+def vocabularies_path() -> Path:
+    return REPO_ROOT / "data" / "vocabularies.yaml"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return REPO_ROOT / "seeds"
