@@ -64,6 +64,7 @@ bench: setup ## run every script in benchmarks/
 	if [ $$found -eq 0 ]; then echo "no benchmark scripts in benchmarks/"; fi
 
 # Browser tests drive Debian's Chromium (Playwright cannot download its own here).
+# Recommends stay in: they bring the fonts and the software GL that rendering relies on.
 # Without apt-get (not Debian) or a way to become root, warn and let the browser tests report it.
 browser: ## install Debian's chromium with apt-get when it is missing
 	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
@@ -80,8 +81,7 @@ browser: ## install Debian's chromium with apt-get when it is missing
 	fi; \
 	set -x; \
 	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
-	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-		chromium fonts-liberation
+	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
 
 clean: ## remove caches and generated artifacts (keeps .venv)
 	rm -rf .pytest_cache .ruff_cache artifacts
