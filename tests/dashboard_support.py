@@ -1,0 +1,69 @@
+"""Small event frames in the shape of ``timeline.load_events``, for dashboard logic tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from timeline.dates import parse_partial_date
+from timeline.model import Actor, Category, Place, Status, Vocabularies
+
+
+def event_row(id: str, date: str, **fields: object) -> dict:
+    """One row of the loader's DataFrame contract; ``fields`` overrides the defaults."""
+    end = fields.pop("end", None)
+    window = bool(fields.pop("window", False))
+    sources = fields.pop("sources", [{"file": "a.txt", "quote": f"quote about {id}"}])
+    first, last = parse_partial_date(date), parse_partial_date(end or date)
+    row = {
+        "id": id,
+        "date": date,
+        "date_end": end,
+        "precision": first.precision,
+        "end_precision": last.precision if end else None,
+        "start": pd.Timestamp(first.first_day()),
+        "end": pd.Timestamp(last.last_day() + dt.timedelta(days=1)),
+        "window": window,
+        "is_span": end is not None and not window,
+        "date_basis": None,
+        "title": f"Title of {id}",
+        "summary": f"Summary of {id}.",
+        "category": "diplomacy",
+        "actors": ["russia"],
+        "status": "confirmed",
+        "location": None,
+        "other_locations": [],
+        "key": False,
+        "figures": [],
+        "sources": sources,
+        "source_files": list(dict.fromkeys(s["file"] for s in sources)),
+        "n_citations": len(sources),
+        "n_sources": len({s["file"] for s in sources}),
+    }
+    row.update(fields)
+    return row
+
+
+def events_frame(*rows: dict) -> pd.DataFrame:
+    return pd.DataFrame(list(rows), columns=list(event_row("x", "2024").keys()))
+
+
+VOCABULARIES = Vocabularies(
+    categories=[
+        Category(id="diplomacy", label="Diplomacy", colour="#0072B2", description="Talks."),
+        Category(id="troops", label="Troops", colour="#D55E00", description="Soldiers."),
+    ],
+    actors=[
+        Actor(id="russia", label="Russia", colour="#0072B2"),
+        Actor(id="north-korea", label="North Korea", colour="#D55E00"),
+    ],
+    statuses=[
+        Status(id=s, label=s.title(), description=f"{s} events")
+        for s in ("confirmed", "reported", "claimed", "denied", "expected")
+    ],
+    places=[
+        Place(id="pyongyang", label="Pyongyang", country="North Korea", lat=39.0, lon=125.7),
+        Place(id="kursk", label="Kursk", country="Russia", lat=51.7, lon=36.2),
+    ],
+)

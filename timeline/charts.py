@@ -1,0 +1,544 @@
+"""Plotly figures of the events: the timeline, the figures over time, the map and the matrix.
+
+Every builder takes plain data and returns a ``go.Figure``. Text from the data reaches Plotly
+escaped (Plotly renders some HTML tags in hover text and labels) and only through ``hovertext``
+or ``text``, never a hover template, so ``%{...}`` in the data is not expanded either.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from timeline.datetext import event_date_text
+from timeline.model import Vocabularies
+
+# Above this many marks the timeline switches to WebGL markers and lines: no bars, no labels.
+LARGE = 2000
+# Marks closer than this share a row only if they do not overlap (in days, about a marker).
+MIN_MARK_DAYS = 14
+MAX_ROWS_PER_LANE = 8
+DEFAULT_RANGE = (dt.date(2022, 1, 1), dt.date(2025, 1, 1))
+OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
+FALLBACK_COLOUR = "#999999"
+LANE_COLUMNS = {"category": "category", "actor": "actors", "source": "source_files"}
+
+
+@dataclass(frozen=True)
+class StatusMark:
+    """How a claim status shows: the marker of a point and the fill of a span."""
+
+    symbol: str
+    hollow: bool
+    pattern: str
+    looks: str
+
+
+STATUS_MARKS = {
+    "confirmed": StatusMark("circle", False, "", "filled"),
+    "reported": StatusMark("circle-open", True, "", "hollow"),
+    "claimed": StatusMark("diamond-open", True, "", "hollow diamond"),
+    "denied": StatusMark("x", False, "x", "crossed"),
+    "expected": StatusMark("circle-open-dot", True, ".", "open, dotted"),
+}
+UNKNOWN_STATUS_MARK = StatusMark("square-open", True, "", "open square")
+
+
+def escape(text: object) -> str:
+    """Text for Plotly: < > & shown as characters, never read as markup."""
+    return html.escape(str(text), quote=False)
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def default_range(df: pd.DataFrame) -> tuple[dt.date, dt.date]:
+    """2022 to 2024, the period the timeline is about, unless the events lie elsewhere."""
+    start, end = (pd.Timestamp(d) for d in DEFAULT_RANGE)
+    if df.empty or ((df["end"] > start) & (df["start"] < end)).any():
+        return DEFAULT_RANGE
+    first, last = df["start"].min(), df["end"].max()
+    pad = (last - first) * 0.05 + pd.Timedelta(days=15)
+    return (first - pad).date(), (last + pad).date()
+
+
+def pack_rows(
+    starts: np.ndarray, ends: np.ndarray, max_rows: int = MAX_ROWS_PER_LANE
+) -> np.ndarray:
+    """Row of each interval so that intervals in a row do not overlap (greedy, in start order).
+
+    Past ``max_rows`` a mark goes to the row that frees up first, overlapping there.
+    """
+    rows = np.zeros(len(starts), dtype=int)
+    row_ends: list[np.int64] = []
+    for index in np.argsort(starts, kind="stable"):
+        free = next((r for r, end in enumerate(row_ends) if end <= starts[index]), None)
+        if free is None and len(row_ends) < max_rows:
+            free = len(row_ends)
+            row_ends.append(ends[index])
+        elif free is None:
+            free = int(np.argmin(row_ends))
+        row_ends[free] = ends[index]
+        rows[index] = free
+    return rows
+
+
+@dataclass(frozen=True)
+class Lanes:
+    """Marks (one per event and lane) with their y position, and the lane ticks."""
+
+    marks: pd.DataFrame
+    tick_values: list[float]
+    tick_labels: list[str]
+    boundaries: list[float]
+
+
+def lay_out_lanes(
+    df: pd.DataFrame, lanes: str, order: Sequence[str], labels: Mapping[str, str]
+) -> Lanes:
+    """One mark per event and lane (an event with two actors shows in both actor lanes)."""
+    column = LANE_COLUMNS[lanes]
+    marks = df.explode(column) if column != "category" else df.copy()
+    marks = marks[marks[column].notna()].copy()
+    marks["lane"] = marks[column].astype(str)
+    present = set(marks["lane"])
+    lane_order = [lane for lane in order if lane in present]
+    lane_order += sorted(present - set(lane_order))
+    min_width = pd.Timedelta(days=MIN_MARK_DAYS)
+    marks["y"] = 0.0
+    tick_values, tick_labels, boundaries = [], [], []
+    top = 0
+    for lane in lane_order:
+        in_lane = marks["lane"] == lane
+        starts = marks.loc[in_lane, "start"].to_numpy("datetime64[ns]").astype(np.int64)
+        ends = marks.loc[in_lane, "end"].to_numpy("datetime64[ns]").astype(np.int64)
+        ends = np.maximum(ends, starts + min_width.value)
+        rows = pack_rows(starts, ends)
+        marks.loc[in_lane, "y"] = top + rows
+        height = int(rows.max()) + 1
+        tick_values.append(top + (height - 1) / 2)
+        tick_labels.append(escape(_shorten(labels.get(lane, lane), 28)))
+        top += height + 1
+        boundaries.append(top - 1)
+    return Lanes(marks, tick_values, tick_labels, boundaries[:-1])
+
+
+def hover_text(
+    row: Mapping, status_labels: Mapping[str, str], source_labels: Mapping[str, str]
+) -> str:
+    sources = ", ".join(source_labels.get(f, f) for f in row["source_files"])
+    citations = row["n_citations"]
+    lines = [
+        f"<b>{escape(row['title'])}</b>",
+        escape(event_date_text(row["date"], row["date_end"], bool(row["window"]))),
+        f"Status: {escape(status_labels.get(row['status'], row['status']))}",
+        f"Sources: {escape(_shorten(sources, 120))}",
+        f"{citations} citation{'s' if citations != 1 else ''}",
+    ]
+    return "<br>".join(lines)
+
+
+def _status_marks(statuses: pd.Series) -> list[StatusMark]:
+    return [STATUS_MARKS.get(s, UNKNOWN_STATUS_MARK) for s in statuses]
+
+
+def _legend(fig: go.Figure, vocab: Vocabularies, categories: set[str], statuses: set[str]) -> None:
+    first = True
+    for category in vocab.categories:
+        if category.id in categories:
+            fig.add_trace(
+                go.Scatter(
+                    x=[None],
+                    y=[None],
+                    mode="markers",
+                    name=escape(category.label),
+                    marker={"symbol": "square", "size": 12, "color": category.colour},
+                    legendgroup=category.id,
+                    legendgrouptitle_text="Colour: category" if first else None,
+                )
+            )
+            first = False
+    first = True
+    for status in vocab.statuses:
+        if status.id in statuses:
+            mark = STATUS_MARKS.get(status.id, UNKNOWN_STATUS_MARK)
+            fig.add_trace(
+                go.Scatter(
+                    x=[None],
+                    y=[None],
+                    mode="markers",
+                    name=f"{escape(status.label)}: {mark.looks}",
+                    marker={
+                        "symbol": mark.symbol,
+                        "size": 11,
+                        "color": "#444444",
+                        "line": {"width": 2, "color": "#444444"},
+                    },
+                    legendgroup=f"status-{status.id}",
+                    legendgrouptitle_text="Mark: claim status" if first else None,
+                )
+            )
+            first = False
+    fig.add_trace(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="lines",
+            name="Whisker: date known to a month, year or window",
+            line={"color": "#444444", "width": 1},
+            legendgroup="whisker",
+            legendgrouptitle_text="Date precision",
+        )
+    )
+
+
+def _points(marks: pd.DataFrame, colour: str, gl: bool) -> go.Scatter | go.Scattergl:
+    centre = marks["start"] + (marks["end"] - marks["start"]) / 2
+    imprecise = (marks["precision"] != "day") | marks["window"]
+    half_ms = ((marks["end"] - marks["start"]) / 2).dt.total_seconds() * 1000
+    whisker = np.where(imprecise, half_ms, 0.0)
+    looks = _status_marks(marks["status"])
+    trace = go.Scattergl if gl else go.Scatter
+    return trace(
+        x=centre,
+        y=marks["y"],
+        mode="markers",
+        marker={
+            "symbol": [m.symbol for m in looks],
+            "size": 11,
+            "color": colour,
+            "line": {"width": 2, "color": colour},
+        },
+        error_x={
+            "type": "data",
+            "symmetric": True,
+            "array": whisker,
+            "color": colour,
+            "thickness": 1.5,
+            "width": 4,
+        },
+        hovertext=marks["hover"],
+        hoverinfo="text",
+        customdata=marks[["id"]].to_numpy(),
+        showlegend=False,
+    )
+
+
+def _span_bars(marks: pd.DataFrame, colour: str) -> go.Bar:
+    looks = _status_marks(marks["status"])
+    duration_ms = (marks["end"] - marks["start"]).dt.total_seconds() * 1000
+    return go.Bar(
+        base=marks["start"],
+        x=duration_ms,
+        y=marks["y"],
+        orientation="h",
+        width=0.6,
+        marker={
+            "color": ["rgba(255,255,255,0.9)" if m.hollow else colour for m in looks],
+            "line": {"color": colour, "width": 2},
+            "pattern": {"shape": [m.pattern for m in looks], "fgcolor": colour, "solidity": 0.3},
+        },
+        hovertext=marks["hover"],
+        hoverinfo="text",
+        customdata=marks[["id"]].to_numpy(),
+        showlegend=False,
+    )
+
+
+def _span_lines(marks: pd.DataFrame, colour: str) -> go.Scattergl:
+    # One WebGL line trace for all spans of a colour: segments separated by gaps.
+    count = len(marks)
+    x = np.empty(count * 3, dtype=object)
+    y = np.empty(count * 3, dtype=object)
+    x[0::3], x[1::3], x[2::3] = marks["start"].to_numpy(), marks["end"].to_numpy(), None
+    y[0::3], y[1::3], y[2::3] = marks["y"].to_numpy(), marks["y"].to_numpy(), None
+    return go.Scattergl(
+        x=x,
+        y=y,
+        mode="lines",
+        line={"color": colour, "width": 5},
+        hoverinfo="skip",
+        showlegend=False,
+    )
+
+
+def _key_labels(marks: pd.DataFrame) -> go.Scatter:
+    key = marks[marks["key"].astype(bool)].drop_duplicates("id").sort_values("start")
+    centre = key["start"] + (key["end"] - key["start"]) / 2
+    positions = ["top center", "bottom center"] * (len(key) // 2 + 1)
+    return go.Scatter(
+        x=centre,
+        y=key["y"],
+        mode="text",
+        text=[escape(_shorten(t, 36)) for t in key["title"]],
+        textposition=positions[: len(key)],
+        textfont={"size": 11, "color": "#222222"},
+        hoverinfo="skip",
+        showlegend=False,
+    )
+
+
+def timeline_figure(
+    df: pd.DataFrame,
+    vocab: Vocabularies,
+    *,
+    lanes: str = "category",
+    source_labels: Mapping[str, str] | None = None,
+    source_order: Sequence[str] = (),
+    selected: str | None = None,
+    x_range: tuple[dt.date, dt.date] | None = None,
+) -> go.Figure:
+    """The events on lanes over time: markers for points, bars for spans, whiskers for
+    imprecise dates, colour by category, mark by claim status.
+
+    Every event mark carries its id as ``customdata[0]``.
+    """
+    source_labels = dict(source_labels or {})
+    if lanes == "category":
+        order, labels = [c.id for c in vocab.categories], {c.id: c.label for c in vocab.categories}
+    elif lanes == "actor":
+        order, labels = [a.id for a in vocab.actors], {a.id: a.label for a in vocab.actors}
+    else:
+        order, labels = list(source_order), source_labels
+    layout = lay_out_lanes(df, lanes, order, labels)
+    marks = layout.marks
+    status_labels = {s.id: s.label for s in vocab.statuses}
+    marks["hover"] = [hover_text(row, status_labels, source_labels) for _, row in marks.iterrows()]
+    colours = {c.id: c.colour for c in vocab.categories}
+    gl = len(marks) > LARGE
+
+    fig = go.Figure()
+    for category in [*colours, *sorted(set(marks["category"]) - set(colours))]:
+        of_category = marks[marks["category"] == category]
+        if of_category.empty:
+            continue
+        colour = colours.get(category, FALLBACK_COLOUR)
+        spans = of_category[of_category["is_span"].astype(bool)]
+        if not spans.empty:
+            span_trace = _span_lines(spans, colour) if gl else _span_bars(spans, colour)
+            fig.add_trace(span_trace.update(legendgroup=category))
+        # In WebGL mode spans also get a marker at their middle, to hover and click.
+        points = of_category if gl else of_category[~of_category["is_span"].astype(bool)]
+        if not points.empty:
+            fig.add_trace(_points(points, colour, gl).update(legendgroup=category))
+    if not gl and marks["key"].astype(bool).any():
+        fig.add_trace(_key_labels(marks))
+    if selected is not None and (marks["id"] == selected).any():
+        chosen = marks[marks["id"] == selected]
+        fig.add_trace(
+            go.Scatter(
+                x=chosen["start"] + (chosen["end"] - chosen["start"]) / 2,
+                y=chosen["y"],
+                mode="markers",
+                marker={
+                    "symbol": "circle-open",
+                    "size": 24,
+                    "color": "#000000",
+                    "line": {"width": 3},
+                },
+                hoverinfo="skip",
+                showlegend=False,
+                name="selected",
+            )
+        )
+    _legend(fig, vocab, set(marks["category"]), set(marks["status"]))
+
+    rows = int(marks["y"].max()) + 1 if len(marks) else 1
+    fig.update_layout(
+        height=int(min(max(rows * 26 + 220, 420), 1600)),
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        barmode="overlay",
+        hovermode="closest",
+        dragmode="pan",
+        clickmode="event+select",
+        legend={"groupclick": "togglegroup", "orientation": "v"},
+        plot_bgcolor="#FFFFFF",
+        xaxis={
+            "type": "date",
+            "range": [str(d) for d in (x_range or default_range(df))],
+            "rangeslider": {"visible": True, "thickness": 0.08},
+            "showgrid": True,
+            "gridcolor": "#E5E5E5",
+        },
+        yaxis={
+            "tickmode": "array",
+            "tickvals": layout.tick_values,
+            "ticktext": layout.tick_labels,
+            "autorange": "reversed",
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
+        },
+        shapes=[
+            {
+                "type": "line",
+                "xref": "paper",
+                "x0": 0,
+                "x1": 1,
+                "y0": b,
+                "y1": b,
+                "line": {"color": "#CCCCCC", "width": 1, "dash": "dot"},
+            }
+            for b in layout.boundaries
+        ],
+    )
+    return fig
+
+
+def event_points(fig: go.Figure) -> int:
+    """How many event marks a timeline figure draws (traces that carry event ids)."""
+    return sum(len(trace.customdata) for trace in fig.data if trace.customdata is not None)
+
+
+def figures_figure(figures: pd.DataFrame, unit: str) -> go.Figure:
+    """Numbers the sources state in one unit, over time, one line per claimant.
+
+    ``figures`` is ``views_data.figures_table``; each point carries (event id, figure row) as
+    customdata so a click leads to its citation.
+    """
+    fig = go.Figure()
+    of_unit = figures[figures["unit"] == unit]
+    for index, (claimant, claims) in enumerate(of_unit.groupby("claimant", sort=True)):
+        claims = claims.sort_values("when")
+        colour = OKABE_ITO[index % len(OKABE_ITO)]
+        hover = [
+            "<br>".join(
+                [
+                    f"<b>{escape(_qualified(row))} {escape(row['counts'])}</b>",
+                    f"Claimed by {escape(row['claimant'])}",
+                    escape(row["date_text"]),
+                    f"Event: {escape(_shorten(row['event_title'], 80))}",
+                    f"Source: {escape(row['source_label'])}",
+                ]
+            )
+            for _, row in claims.iterrows()
+        ]
+        fig.add_trace(
+            go.Scatter(
+                x=claims["when"],
+                y=claims["value"],
+                mode="lines+markers",
+                name=escape(_shorten(claimant, 40)),
+                marker={"size": 11, "color": colour},
+                line={"color": colour, "width": 1.5},
+                hovertext=hover,
+                hoverinfo="text",
+                customdata=np.column_stack([claims["event_id"], claims.index]),
+            )
+        )
+    fig.update_layout(
+        height=480,
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        hovermode="closest",
+        clickmode="event+select",
+        legend={"title": {"text": "Claimant"}},
+        xaxis={"type": "date", "title": {"text": "Date of the event"}},
+        yaxis={"title": {"text": escape(unit)}, "rangemode": "tozero", "separatethousands": True},
+    )
+    return fig
+
+
+def _qualified(row: Mapping) -> str:
+    value = row["value"]
+    number = f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+    qualifier = row.get("qualifier") or "exactly"
+    return number if qualifier == "exactly" else f"{qualifier} {number}"
+
+
+def map_figure(places: pd.DataFrame) -> go.Figure:
+    """Named places sized by how many events happened there.
+
+    ``places`` is ``views_data.place_counts``. The base map is Plotly's ``world_110m``
+    topojson, which the caller serves locally through the ``topojsonURL`` config option.
+    """
+    sizes = 10 + 30 * np.sqrt(places["events"] / max(places["events"].max(), 1))
+    hover = [
+        "<br>".join(
+            [
+                f"<b>{escape(row['label'])}</b> ({escape(row['country'])})",
+                f"{row['events']} event{'s' if row['events'] != 1 else ''}",
+                *(escape(_shorten(t, 70)) for t in row["titles"][:6]),
+                *(["…"] if len(row["titles"]) > 6 else []),
+            ]
+        )
+        for _, row in places.iterrows()
+    ]
+    fig = go.Figure(
+        go.Scattergeo(
+            lat=places["lat"],
+            lon=places["lon"],
+            mode="markers+text",
+            text=[escape(label) for label in places["label"]],
+            textposition="top center",
+            marker={
+                "size": sizes,
+                "color": "#0072B2",
+                "opacity": 0.75,
+                "line": {"width": 1, "color": "#FFFFFF"},
+            },
+            hovertext=hover,
+            hoverinfo="text",
+            customdata=places[["id"]].to_numpy(),
+        )
+    )
+    fig.update_layout(
+        height=560,
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        geo={
+            "scope": "world",
+            "resolution": 110,
+            "projection": {"type": "natural earth"},
+            "showcountries": True,
+            "countrycolor": "#BBBBBB",
+            "showland": True,
+            "landcolor": "#F2F2F2",
+            "showocean": True,
+            "oceancolor": "#E8F1F8",
+            "fitbounds": "locations" if len(places) else False,
+        },
+    )
+    return fig
+
+
+def matrix_figure(
+    matrix: pd.DataFrame, source_labels: Mapping[str, str], event_titles: Mapping[str, str]
+) -> go.Figure:
+    """Which source cites which event: one cell per (source, event), shaded by citations."""
+    y = [escape(_shorten(source_labels.get(f, f), 40)) for f in matrix.index]
+    x = list(matrix.columns)
+    hover = [
+        [
+            f"<b>{escape(_shorten(event_titles.get(e, e), 80))}</b><br>{label}<br>"
+            f"{int(n)} citation{'s' if n != 1 else ''}"
+            for e, n in zip(x, counts, strict=True)
+        ]
+        for label, counts in zip(y, matrix.to_numpy(), strict=True)
+    ]
+    fig = go.Figure(
+        go.Heatmap(
+            z=matrix.to_numpy(),
+            x=x,
+            y=y,
+            hovertext=hover,
+            hoverinfo="text",
+            colorscale=[[0, "#FFFFFF"], [0.01, "#BFDCEF"], [1, "#0072B2"]],
+            zmin=0,
+            xgap=1,
+            ygap=1,
+            colorbar={"title": {"text": "Citations"}},
+        )
+    )
+    fig.update_layout(
+        height=max(220, 40 * len(y) + 180),
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        xaxis={"showticklabels": len(x) <= 80, "tickangle": -60, "title": {"text": "Event"}},
+        yaxis={"autorange": "reversed"},
+    )
+    return fig
