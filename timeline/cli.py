@@ -1,0 +1,55 @@
+"""``python -m timeline COMMAND``: the command line, a thin layer over the package.
+
+Exit codes: 0 success, 1 the data (or the check asked for) has errors, 2 usage error,
+3 internal error (a bug: reported in one line; TIMELINE_DEBUG=1 shows the traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from timeline.commands import check, schema
+
+# Each module adds its own subcommand; a new command is a module here and one line below.
+COMMANDS = [
+    check,
+    schema,
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m timeline",
+        description="Check and work with the timeline data (data/events.yaml and seeds/).",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for command in COMMANDS:
+        command.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit:  # argparse has printed the usage error (or the help)
+        return int(exit.code or 0)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # output piped into `head`: not an error of ours
+        sys.stderr.close()
+        return 0
+    except Exception as error:
+        if os.environ.get("TIMELINE_DEBUG"):
+            raise
+        print(
+            f"python -m timeline {args.command}: internal error: {type(error).__name__}: "
+            f"{error} (a bug: please report it; TIMELINE_DEBUG=1 shows the traceback)",
+            file=sys.stderr,
+        )
+        return 3

@@ -1,0 +1,54 @@
+"""The whole dataset as the dashboard and the exports use it: events, vocabularies, seeds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from timeline.loader import events_frame
+from timeline.model import Source, Vocabularies
+from timeline.problems import Problem, has_errors
+from timeline.sources import SeedText
+from timeline.validate import run_checks
+
+
+@dataclass
+class Dataset:
+    """Everything the checker read, and every problem it found (errors and warnings).
+
+    ``events`` holds each event that is valid on its own (all of them when there are no
+    errors); it is empty when the events file cannot be read at all.
+    """
+
+    events: pd.DataFrame
+    vocabularies: Vocabularies | None
+    sources: list[Source]
+    seeds_dir: Path
+    problems: list[Problem] = field(default_factory=list)
+    seeds: dict[str, SeedText] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """True when there are no errors (warnings allowed)."""
+        return not has_errors(self.problems)
+
+    def seed_text(self, file: str) -> str | None:
+        seed = self.seeds.get(file)
+        return seed.text if seed is not None else None
+
+
+def load_dataset(
+    events_path: Path | str = "data/events.yaml", seeds_dir: Path | str | None = None
+) -> Dataset:
+    """Load and check everything; data problems go to ``problems``, never raised."""
+    result = run_checks(events_path, seeds_dir)
+    return Dataset(
+        events=events_frame([event for _, event in result.events.events]),
+        vocabularies=result.vocabularies,
+        sources=result.sources,
+        seeds_dir=result.seeds_dir,
+        problems=result.problems,
+        seeds=result.seeds,
+    )

@@ -1,0 +1,188 @@
+"""YAML files -> validated models -> a pandas DataFrame of events.
+
+``load_events`` checks the events file on its own (YAML, fields, types, dates, unique ids) and
+raises ``DataError`` with every problem found. Checks against the vocabularies and the seeds
+live in ``timeline.validate``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Generic, TypeVar
+
+import pandas as pd
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from timeline.dates import PartialDate, parse_partial_date
+from timeline.model import Event, EventsFile
+from timeline.model_problems import problems_from_validation
+from timeline.problems import DataError, Problem, has_errors
+from timeline.yamlsource import YamlDocument, read_yaml
+
+EVENT_COLUMNS = [
+    "id",
+    "date",
+    "date_end",
+    "precision",
+    "end_precision",
+    "start",
+    "end",
+    "window",
+    "is_span",
+    "date_basis",
+    "title",
+    "summary",
+    "category",
+    "actors",
+    "status",
+    "location",
+    "other_locations",
+    "key",
+    "figures",
+    "sources",
+    "source_files",
+    "n_citations",
+    "n_sources",
+]
+
+M = TypeVar("M", bound=BaseModel)
+_EVENT = TypeAdapter(Event)
+
+
+@dataclass
+class ParsedFile(Generic[M]):
+    """A YAML file validated against a model: the model, or None and the problems."""
+
+    doc: YamlDocument
+    model: M | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class ParsedEvents:
+    """The events file: each event that passed the model, with its index in the file."""
+
+    doc: YamlDocument
+    events: list[tuple[int, Event]]
+    problems: list[Problem] = field(default_factory=list)
+    raw: list = field(default_factory=list)  # the events as read, valid or not
+
+
+def read_model_file(path: Path, model: type[M], display: str | None = None) -> ParsedFile[M]:
+    doc = read_yaml(Path(path), display)
+    parsed: ParsedFile[M] = ParsedFile(doc, None, list(doc.problems))
+    if doc.ok:
+        try:
+            parsed.model = model.model_validate(doc.data)
+        except ValidationError as error:
+            parsed.problems.extend(problems_from_validation(error, doc, model))
+    return parsed
+
+
+def parse_events(path: Path | str, display: str | None = None) -> ParsedEvents:
+    """Read and check the events file on its own; never raises for bad data."""
+    path = Path(path)
+    parsed = read_model_file(path, EventsFile, display if display is not None else str(path))
+    doc = parsed.doc
+    raw = doc.data.get("events") if isinstance(doc.data, dict) else None
+    raw = raw if isinstance(raw, list) else []
+    if parsed.model is not None:
+        events = list(enumerate(parsed.model.events))
+    else:
+        # Keep every event that is valid on its own, so the other checks still run on them.
+        events = []
+        for index, item in enumerate(raw):
+            # Its errors are already reported, with locations, by the whole-file validation.
+            with contextlib.suppress(ValidationError):
+                events.append((index, _EVENT.validate_python(item)))
+    problems = parsed.problems + _duplicate_id_problems(doc, raw)
+    return ParsedEvents(doc, events, problems, raw)
+
+
+def _duplicate_id_problems(doc: YamlDocument, raw: list) -> list[Problem]:
+    first_index: dict[str, int] = {}
+    problems = []
+    for index, item in enumerate(raw):
+        event_id = item.get("id") if isinstance(item, dict) else None
+        if not isinstance(event_id, str):
+            continue
+        if event_id in first_index:
+            first_line, _ = doc.locate(("events", first_index[event_id], "id"))
+            problems.append(
+                doc.problem(
+                    ("events", index, "id"),
+                    "duplicate-id",
+                    f"duplicate id '{event_id}' (first used at line {first_line}): "
+                    "give this event its own id",
+                )
+            )
+        else:
+            first_index[event_id] = index
+    return problems
+
+
+def load_events(path: Path | str = "data/events.yaml") -> pd.DataFrame:
+    """The events file as a DataFrame, one row per event in file order (see EVENT_COLUMNS).
+
+    Raises DataError carrying every problem when the file is not valid on its own.
+    """
+    parsed = parse_events(path)
+    if has_errors(parsed.problems):
+        raise DataError([p for p in parsed.problems if p.is_error])
+    return events_frame([event for _, event in parsed.events])
+
+
+def events_frame(events: list[Event]) -> pd.DataFrame:
+    """The DataFrame of the contract for validated events."""
+    columns: dict[str, list] = {name: [] for name in EVENT_COLUMNS}
+    for event in events:
+        first = _partial(event.date)
+        last = _partial(event.end) if event.end is not None else None
+        citations = [{"file": c.file, "quote": c.quote} for c in event.sources]
+        files = list(dict.fromkeys(c["file"] for c in citations))
+        row = {
+            "id": event.id,
+            "date": event.date,
+            "date_end": event.end,
+            "precision": first.precision,
+            "end_precision": last.precision if last is not None else None,
+            "start": first.first_day(),
+            "end": (last or first).last_day() + dt.timedelta(days=1),
+            "window": event.window,
+            "is_span": last is not None and not event.window,
+            "date_basis": event.date_basis,
+            "title": event.title,
+            "summary": event.summary,
+            "category": event.category,
+            "actors": list(event.actors),
+            "status": event.status,
+            "location": event.location,
+            "other_locations": list(event.other_locations),
+            "key": event.key,
+            "figures": [figure.model_dump() for figure in event.figures],
+            "sources": citations,
+            "source_files": files,
+            "n_citations": len(citations),
+            "n_sources": len(files),
+        }
+        for name, value in row.items():
+            columns[name].append(value)
+    frame = pd.DataFrame(columns, columns=EVENT_COLUMNS)
+    for name in ("start", "end"):
+        frame[name] = pd.to_datetime(pd.Series(columns[name], dtype="object"))
+    for name in ("date_end", "end_precision", "date_basis", "location"):
+        frame[name] = pd.Series(columns[name], dtype="object")  # keeps None, not NaN
+    for name in ("window", "is_span", "key"):
+        frame[name] = frame[name].astype(bool)
+    for name in ("n_citations", "n_sources"):
+        frame[name] = frame[name].astype("int64")
+    return frame
+
+
+@lru_cache(maxsize=4096)
+def _partial(text: str) -> PartialDate:
+    return parse_partial_date(text)

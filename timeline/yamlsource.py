@@ -1,0 +1,291 @@
+"""Reading YAML with libyaml, keeping where every value came from.
+
+The fast path composes the node tree with ``yaml.CSafeLoader`` (libyaml records each node's
+start mark in C) and builds plain Python data from it in one pass that also rejects duplicate
+keys. Nothing per node is kept in Python; the node tree is kept as it is and only walked when a
+problem needs a line and column (``YamlDocument.locate``).
+
+Dates stay text: the loader has no timestamp resolver, so ``2024-02-30`` reaches the model as a
+string and becomes a located ``impossible-date`` problem instead of a crash.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import ClassVar
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from timeline.problems import Level, Problem
+
+# Twice the size of a 10,000-event file (about 11 MB): anything bigger is a mistake, not data.
+MAX_FILE_BYTES = 25 * 1024 * 1024
+
+STR_TAG = "tag:yaml.org,2002:str"
+SEQ_TAG = "tag:yaml.org,2002:seq"
+MAP_TAG = "tag:yaml.org,2002:map"
+_KEPT_IMPLICIT_TAGS = {
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:null",
+}
+# Anchors and aliases can only appear where this matches; the slower event scan that finds them
+# runs only then (text like "AT&T" or "a * b" merely costs that scan).
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,])[&*][^\s\[\]{},]", re.MULTILINE)
+
+
+class Loader(yaml.CSafeLoader):
+    """libyaml's safe loader without the timestamp, merge-key and value resolvers."""
+
+    yaml_implicit_resolvers: ClassVar[dict[str, list]] = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag in _KEPT_IMPLICIT_TAGS]
+        for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def resolve(self, kind, value, implicit):
+        # Called by libyaml for every node: the same answers as BaseResolver.resolve, fewer steps.
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return STR_TAG
+        return SEQ_TAG if kind is SequenceNode else MAP_TAG
+
+
+@dataclass
+class YamlDocument:
+    """A parsed YAML file: its data, its node tree (for positions) and the problems found."""
+
+    path: str
+    data: object = None
+    root: Node | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.root is not None
+
+    def locate(self, loc: Sequence[object], *, key: bool = False) -> tuple[int, int]:
+        """1-based line and column of the value at ``loc`` (a pydantic-style path).
+
+        Path parts that do not match (a missing field, a pydantic union tag) are skipped, so a
+        missing field points at the mapping that lacks it. With ``key``, point at the last key
+        rather than at its value.
+        """
+        node, key_node = self.root, None
+        for part in loc:
+            if isinstance(node, MappingNode):
+                for k, v in node.value:
+                    if isinstance(k, ScalarNode) and k.value == str(part):
+                        node, key_node = v, k
+                        break
+                else:
+                    key_node = None
+            elif isinstance(node, SequenceNode) and isinstance(part, int):
+                if 0 <= part < len(node.value):
+                    node, key_node = node.value[part], None
+            else:
+                break
+        target = key_node if key and key_node is not None else node
+        if target is None:
+            return 1, 1
+        mark = target.start_mark
+        return mark.line + 1, mark.column + 1
+
+    def problem(
+        self,
+        loc: Sequence[object],
+        rule: str,
+        message: str,
+        *,
+        key: bool = False,
+        level: Level = "error",
+    ) -> Problem:
+        line, col = self.locate(loc, key=key)
+        return Problem(self.path, line, col, level, message, rule)
+
+
+def read_text(path: Path, display: str | None = None) -> tuple[str | None, list[Problem]]:
+    """The file as text, or None and the problem: unreadable, too large or not UTF-8."""
+    display = display if display is not None else str(path)
+
+    def fail(rule: str, message: str, line: int = 1, col: int = 1) -> tuple[None, list[Problem]]:
+        return None, [Problem(display, line, col, "error", message, rule)]
+
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return fail(
+                "file-too-large",
+                f"file is {size / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB: "
+                "split it or check that it is the right file",
+            )
+        raw = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return fail("unreadable-file", f"cannot read {display}: {reason}")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        col = error.start - (before.rfind(b"\n") + 1) + 1
+        return fail(
+            "not-utf8",
+            f"byte 0x{raw[error.start]:02x} is not UTF-8: save the file as UTF-8",
+            line,
+            col,
+        )
+    return text.removeprefix("\ufeff"), []
+
+
+def read_yaml(path: Path, display: str | None = None) -> YamlDocument:
+    """Read and parse one YAML file; problems are collected, never raised."""
+    display = display if display is not None else str(path)
+    text, problems = read_text(path, display)
+    if text is None:
+        return YamlDocument(display, problems=problems)
+    return parse_yaml(text, display)
+
+
+def parse_yaml(text: str, display: str) -> YamlDocument:
+    doc = YamlDocument(display)
+    loader = Loader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        doc.problems.append(_syntax_problem(error, text, display))
+        return doc
+    except yaml.YAMLError as error:  # not raised by libyaml today; kept so nothing escapes
+        doc.problems.append(Problem(display, 1, 1, "error", str(error), "yaml-syntax"))
+        return doc
+    finally:
+        loader.dispose()
+    if _MAYBE_ANCHOR.search(text):
+        doc.problems.extend(_anchor_problems(text, display))
+    if root is None:  # an empty file or only comments
+        root = ScalarNode("tag:yaml.org,2002:null", "", _empty_mark(), _empty_mark())
+    builder = _Builder(display)
+    doc.data = builder.build(root)
+    doc.root = root
+    doc.problems.extend(builder.problems)
+    return doc
+
+
+def _empty_mark() -> yaml.Mark:
+    return yaml.Mark("", 0, 0, 0, None, None)
+
+
+class _Builder:
+    """Node tree to plain data, in one recursive pass; collects duplicate keys and odd tags."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.problems: list[Problem] = []
+        constructor = yaml.SafeLoader("")
+        self.scalars = {
+            "tag:yaml.org,2002:bool": constructor.construct_yaml_bool,
+            "tag:yaml.org,2002:int": constructor.construct_yaml_int,
+            "tag:yaml.org,2002:float": constructor.construct_yaml_float,
+            "tag:yaml.org,2002:null": constructor.construct_yaml_null,
+        }
+
+    def build(self, node: Node) -> object:
+        tag = node.tag
+        if tag == STR_TAG:
+            if isinstance(node, ScalarNode):
+                return node.value
+        elif tag == MAP_TAG:
+            if isinstance(node, MappingNode):
+                return self.mapping(node)
+        elif tag == SEQ_TAG:
+            if isinstance(node, SequenceNode):
+                return [self.build(item) for item in node.value]
+        elif tag in self.scalars and isinstance(node, ScalarNode):
+            return self.scalars[tag](node)
+        self.report(node, "unsupported-yaml", f"tag {tag} is not supported: remove it")
+        if isinstance(node, MappingNode):
+            return self.mapping(node)
+        if isinstance(node, SequenceNode):
+            return [self.build(item) for item in node.value]
+        return node.value
+
+    def mapping(self, node: MappingNode) -> dict:
+        data: dict = {}
+        first_line: dict = {}
+        for key_node, value_node in node.value:
+            key = self.build(key_node)
+            if not isinstance(key, str | int | float | bool) and key is not None:
+                self.report(key_node, "unsupported-yaml", "a key must be plain text")
+                continue
+            if key in data:
+                self.report(
+                    key_node,
+                    "duplicate-key",
+                    f"duplicate key '{key}' (first at line {first_line[key]}): "
+                    "YAML keeps only the last one; merge the two or delete one",
+                )
+            else:
+                first_line[key] = key_node.start_mark.line + 1
+            data[key] = self.build(value_node)
+        return data
+
+    def report(self, node: Node, rule: str, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(
+            Problem(self.display, mark.line + 1, mark.column + 1, "error", message, rule)
+        )
+
+
+def _anchor_problems(text: str, display: str) -> list[Problem]:
+    problems = []
+    for event in yaml.parse(text, Loader=Loader):
+        anchor = getattr(event, "anchor", None)
+        if anchor is None:
+            continue
+        mark = event.start_mark
+        if isinstance(event, yaml.AliasEvent):
+            rule, message = "alias", f"alias *{anchor}: write the value out in full instead"
+        else:
+            rule, message = "anchor", f"anchor &{anchor}: remove it and write values out in full"
+        problems.append(Problem(display, mark.line + 1, mark.column + 1, "error", message, rule))
+    return problems
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, display: str) -> Problem:
+    problem_mark, context_mark = error.problem_mark, error.context_mark
+    problem = error.problem or "syntax error"
+    context = error.context or ""
+    at = f"line {problem_mark.line + 1} col {problem_mark.column + 1}"
+    if _char_at(text, problem_mark.index) == "\t":
+        mark = problem_mark
+        message = "tab character: YAML indentation must use spaces; replace the tab with spaces"
+    elif "quoted scalar" in context and context_mark is not None:
+        mark = context_mark
+        if "end of stream" in problem:
+            message = (
+                f"the quote that opens here is never closed (the file ends at line "
+                f"{problem_mark.line + 1}): add the closing quote"
+            )
+        else:
+            message = f"in the quoted text that starts here: {problem} at {at}"
+    elif context.startswith("while parsing a flow") and context_mark is not None:
+        mark = context_mark
+        bracket = _char_at(text, context_mark.index)
+        message = f"the '{bracket}' that opens here is not closed: {problem} at {at}"
+    else:
+        mark = problem_mark
+        message = f"{context + ': ' if context else ''}{problem}"
+        if "mapping values are not allowed" in problem:
+            message += " (check the indentation, or quote a value that contains ': ')"
+    return Problem(display, mark.line + 1, mark.column + 1, "error", message, "yaml-syntax")
+
+
+def _char_at(text: str, index: int | None) -> str:
+    return text[index] if index is not None and 0 <= index < len(text) else ""
