@@ -11,12 +11,15 @@ import os
 import sys
 from collections.abc import Sequence
 
-from timeline.commands import check, schema
+from timeline.commands import check, diff, fmt, new, schema
 
 # Each module adds its own subcommand; a new command is a module here and one line below.
 COMMANDS = [
     check,
     schema,
+    fmt,
+    diff,
+    new,
 ]
 
 

@@ -1,0 +1,63 @@
+"""``new [--append [PATH]]``: a commented skeleton event to start a new event from."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from timeline.commands.fmt import write_atomically
+from timeline.problems import DataError, format_text
+from timeline.skeleton import append_skeleton, skeleton
+from timeline.sources import seed_files
+from timeline.validate import default_seeds_dir, vocabulary_path
+from timeline.yamlsource import read_text, read_yaml
+
+DEFAULT_PATH = "data/events.yaml"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "new",
+        help="print (or --append) a commented skeleton of a new event",
+        description=(
+            "Print a commented skeleton of a new event: every value to write is a <<...>> "
+            "placeholder, optional fields are commented out, and the comments list the "
+            "categories, actors, statuses, places and seed files there are (from the "
+            "vocabularies file beside PATH and the seeds folder beside its folder). With "
+            "--append, add it at the end of the events list of PATH (default "
+            f"{DEFAULT_PATH}), leaving the rest of the file as it is; fill it in, then run "
+            "`python -m timeline fmt` and `python -m timeline check`."
+        ),
+    )
+    parser.add_argument(
+        "--append",
+        nargs="?",
+        const=DEFAULT_PATH,
+        metavar="PATH",
+        help=f"append the skeleton to this events file (default {DEFAULT_PATH})",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    path = args.append or DEFAULT_PATH
+    vocabularies = read_yaml(vocabulary_path(path)).data
+    seeds_dir = default_seeds_dir(path)
+    seeds = seed_files(seeds_dir) if seeds_dir.is_dir() else []
+    if args.append is None:
+        print(skeleton(vocabularies, seeds), end="")
+        return 0
+    try:
+        text, problems = read_text(Path(path), path)
+        if text is None:
+            raise DataError(problems)
+        new_text, line = append_skeleton(text, path, vocabularies, seeds)
+    except DataError as error:
+        print(format_text(error.problems), end="")
+        return 1
+    write_atomically(Path(path), new_text)
+    print(
+        f"{path}: appended a new event skeleton at line {line}: replace its <<...>> "
+        "placeholders, then run python -m timeline fmt && python -m timeline check"
+    )
+    return 0

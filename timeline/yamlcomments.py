@@ -1,0 +1,215 @@
+"""Where the comments of a YAML file belong, so that reordering the data keeps them in place.
+
+PyYAML drops comments and ruamel.yaml hangs each one on the value *before* it, so sorting
+events would carry a comment to the wrong event. Here a comment belongs to what it describes:
+
+- an end-of-line comment stays with the key (or list item) on its line;
+- a run of comment lines (and blank lines) goes *before* the key or list item that follows it;
+- except its first lines when they are indented deeper than what follows, as a note at the end
+  of an event: those go *after* the nearest key or item above that starts at or left of them;
+- comment lines at the end of the file, in column 1, stay at the end of the file.
+
+Comments are found from the scanner's tokens: a ``#`` outside every scalar, after a space or at
+the start of a line, starts a comment.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+import yaml
+from yaml.nodes import MappingNode, Node, SequenceNode
+
+from timeline.yamlsource import Loader
+
+# The line breaks libyaml counts when it numbers lines.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
+
+
+@dataclass
+class Comments:
+    """The comment lines around one key or list item; "" stands for a blank line."""
+
+    before: list[str] = field(default_factory=list)
+    eol: str | None = None
+    after: list[str] = field(default_factory=list)
+
+
+_NONE = Comments()
+
+
+@dataclass
+class FileComments:
+    by_anchor: dict[int, Comments] = field(default_factory=dict)
+    trailing: list[str] = field(default_factory=list)
+
+    def of(self, node: Node) -> Comments:
+        """Comments of a mapping key node or of a block-list item node."""
+        return self.by_anchor.get(id(node), _NONE)
+
+    def texts(self) -> list[str]:
+        """Every comment, sorted: the same before and after formatting."""
+        found = [t for c in self.by_anchor.values() for t in [*c.before, c.eol, *c.after] if t]
+        return sorted([*found, *(t for t in self.trailing if t)])
+
+    def has(self, node: Node) -> bool:
+        return id(node) in self.by_anchor
+
+    def _at(self, node: Node) -> Comments:
+        return self.by_anchor.setdefault(id(node), Comments())
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    line: int
+    col: int
+    node: Node
+
+
+def find_comments(text: str, root: Node) -> FileComments:
+    """Attach every comment of ``text`` (which parsed to ``root``) to a key or list item."""
+    tokens = list(yaml.scan(text, Loader=Loader))
+    lines = _LINE_BREAK.split(text)
+    covered = _scalar_spans(tokens, lines)
+    dashes = sorted(
+        (t.start_mark.line, t.start_mark.column)
+        for t in tokens
+        if isinstance(t, yaml.BlockEntryToken)
+    )
+    anchors: list[_Anchor] = []
+    _collect_anchors(root, dashes, anchors)
+    anchor_lines = [a.line for a in anchors]
+
+    found = FileComments()
+    block: list[tuple[int, int | None, str]] = []  # (line, column of '#' or None, text)
+    for number, line in enumerate(lines):
+        spans = covered.get(number, ())
+        col = _comment_column(line, spans)
+        if col is not None and not line[:col].strip():
+            block.append((number, col, line[col:].rstrip()))
+            continue
+        if not line.strip() and not _inside(spans, 0):
+            block.append((number, None, ""))
+            continue
+        _attach_block(block, anchors, anchor_lines, found)
+        block = []
+        if col is not None:
+            _attach_eol(number, line[col:].rstrip(), anchors, anchor_lines, found)
+    _attach_block(block, anchors, anchor_lines, found)
+    return found
+
+
+def _scalar_spans(tokens: list, lines: list[str]) -> dict[int, list[tuple[int, float]]]:
+    """Per line, the column ranges [start, end) that scalars cover (where '#' is text)."""
+    covered: dict[int, list[tuple[int, float]]] = {}
+    for token in tokens:
+        if not isinstance(token, yaml.ScalarToken):
+            continue
+        start, end = token.start_mark, token.end_mark
+        end_line, end_col = end.line, end.column
+        if token.style in ("|", ">"):
+            # The token runs on to where the next token starts, past blank lines: those, and
+            # that next line, are not the scalar's.
+            end_line = _last_text_line(lines, start.line, end.line if end.column else end.line - 1)
+            end_col = len(lines[end_line])
+        for n in range(start.line, end_line + 1):
+            first = start.column if n == start.line else 0
+            last = end_col if n == end_line else float("inf")
+            covered.setdefault(n, []).append((first, last))
+    return covered
+
+
+def _last_text_line(lines: list[str], first: int, last: int) -> int:
+    found = first
+    for n in range(first + 1, min(last, len(lines) - 1) + 1):
+        if lines[n].strip():
+            found = n
+    return found
+
+
+def _inside(spans, col: int) -> bool:
+    return any(first <= col < last for first, last in spans)
+
+
+def _comment_column(line: str, spans) -> int | None:
+    for col, char in enumerate(line):
+        if char == "#" and (col == 0 or line[col - 1] in " \t") and not _inside(spans, col):
+            return col
+    return None
+
+
+def _collect_anchors(node: Node, dashes: list[tuple[int, int]], out: list[_Anchor]) -> None:
+    if not isinstance(node, MappingNode | SequenceNode) or node.flow_style:
+        return  # comments inside a flow collection ([a, b]) go around it
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            out.append(_Anchor(key.start_mark.line, key.start_mark.column, key))
+            _collect_anchors(value, dashes, out)
+        return
+    for item in node.value:
+        mark = item.start_mark
+        found = bisect.bisect_left(dashes, (mark.line, mark.column)) - 1
+        line, col = dashes[found] if found >= 0 else (mark.line, max(mark.column - 2, 0))
+        out.append(_Anchor(line, col, item))
+        _collect_anchors(item, dashes, out)
+
+
+def _attach_eol(
+    number: int, text: str, anchors: list[_Anchor], anchor_lines: list[int], found: FileComments
+) -> None:
+    at = bisect.bisect_right(anchor_lines, number) - 1
+    if at < 0:  # on a line before any key, such as '--- # comment'
+        if anchors:
+            found._at(anchors[0].node).before.append(text)
+        else:
+            found.trailing.append(text)
+        return
+    comments = found._at(anchors[at].node)
+    if comments.eol is None:
+        comments.eol = text
+    else:  # a second line of the same value (a long flow list): keep it, below
+        comments.after.append(text)
+
+
+def _attach_block(
+    block: list[tuple[int, int | None, str]],
+    anchors: list[_Anchor],
+    anchor_lines: list[int],
+    found: FileComments,
+) -> None:
+    if not block:
+        return
+    following = bisect.bisect_right(anchor_lines, block[-1][0])
+    after = anchors[following] if following < len(anchors) else None
+    limit = after.col if after is not None else 0
+    # Comment lines indented deeper than what follows them close what is above them.
+    split = next(
+        (n for n, (_, c, _) in enumerate(block) if c is not None and c <= limit), len(block)
+    )
+    while split > 0 and block[split - 1][1] is None:
+        split -= 1  # blank lines before the next part go with it
+    closing, opening = block[:split], block[split:]
+    if closing:
+        col = next(c for _, c, _ in closing if c is not None)
+        preceding = bisect.bisect_left(anchor_lines, closing[0][0])
+        owner = next((a for a in reversed(anchors[:preceding]) if a.col <= col), None)
+        if owner is None:
+            opening = closing + opening
+        else:
+            found._at(owner.node).after.extend(_texts(closing))
+    if not opening:
+        return
+    if after is not None:
+        found._at(after.node).before.extend(_texts(opening))
+    else:
+        found.trailing.extend(_texts(opening))
+
+
+def _texts(block: list[tuple[int, int | None, str]]) -> list[str]:
+    return _collapse_blank_runs([text for _, _, text in block])
+
+
+def _collapse_blank_runs(texts: list[str]) -> list[str]:
+    return [t for n, t in enumerate(texts) if t or n == 0 or texts[n - 1]]
