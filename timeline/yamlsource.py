@@ -23,7 +23,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from timeline.problems import Level, Problem
 
 # Twice the size of a 10,000-event file (about 11 MB): anything bigger is a mistake, not data.
-MAX_FILE_BYTES = 25 * 1024 * 1024
+MAX_FILE_BYTES = 25_000_000
 
 STR_TAG = "tag:yaml.org,2002:str"
 SEQ_TAG = "tag:yaml.org,2002:seq"
@@ -275,16 +275,45 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, display: str) -> Pro
             )
         else:
             message = f"in the quoted text that starts here: {problem} at {at}"
-    elif context.startswith("while parsing a flow") and context_mark is not None:
+    elif context_mark is not None and _char_at(text, context_mark.index) in ("[", "{"):
         mark = context_mark
         bracket = _char_at(text, context_mark.index)
         message = f"the '{bracket}' that opens here is not closed: {problem} at {at}"
+    elif (opened := _runaway_quote(text, problem_mark)) is not None:
+        mark = opened
+        message = (
+            f"the quote that opens here is not closed on its line: it runs on to line "
+            f"{problem_mark.line + 1}, where YAML fails ({problem}): add the closing quote"
+        )
     else:
         mark = problem_mark
         message = f"{context + ': ' if context else ''}{problem}"
         if "mapping values are not allowed" in problem:
             message += " (check the indentation, or quote a value that contains ': ')"
     return Problem(display, mark.line + 1, mark.column + 1, "error", message, "yaml-syntax")
+
+
+def _runaway_quote(text: str, problem_mark: yaml.Mark) -> yaml.Mark | None:
+    """Where a quoted value starts that runs over lines into the error, if one does.
+
+    A missing closing quote makes YAML read on to the next quote character, often lines
+    later; the error then shows up far from the mistake, which is where the quote opened.
+    """
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=Loader):
+            if token.start_mark.line > problem_mark.line:
+                break
+            if (
+                isinstance(token, yaml.ScalarToken)
+                and token.style in ('"', "'")
+                and token.start_mark.line < token.end_mark.line
+                and problem_mark.line - token.end_mark.line <= 1
+            ):
+                found = token.start_mark
+    except yaml.YAMLError:
+        pass  # the scanner stops at the error too; the tokens before it are what we need
+    return found
 
 
 def _char_at(text: str, index: int | None) -> str:

@@ -1,0 +1,101 @@
+from pathlib import Path
+
+import pytest
+from checker_cases import VALID
+
+from timeline.sources import (
+    SeedText,
+    find_quote_spans,
+    load_catalogue,
+    normalise,
+    read_seeds,
+    seed_files,
+)
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("  two\n\tlines  ", "two lines"),
+        ("“curly” ‘single’ „low‟ \u201alow\u201b", "\"curly\" 'single' \"low\" 'low'"),
+        ("a\u2010b\u2011c–d—e\u2212f", "a-b-c-d-e-f"),
+        ("non\u00a0breaking", "non breaking"),
+    ],
+)
+def test_normalise_forgives_whitespace_quotes_and_dashes(text, expected):
+    assert normalise(text) == expected
+
+
+@pytest.mark.parametrize("changed", ["Case", "ellipsis…", "colour", "a,b"])
+def test_normalise_forgives_nothing_else(changed):
+    assert normalise(changed) == changed
+
+
+SEED = "Title\n\nHe said “we will   go” –\nand left.\nHe said “we will go” again.\n"
+
+
+def test_find_returns_the_line_of_the_first_occurrence():
+    seed = SeedText("x.txt", SEED)
+    match = seed.find('He said "we will go" - and left.')
+    assert match is not None
+    assert (match.line, SEED[match.start : match.end]) == (
+        3,
+        "He said “we will   go” –\nand left.",
+    )
+    assert seed.find("He said we will go") is None
+
+
+def test_find_quote_spans_gives_every_occurrence_in_original_offsets():
+    spans = find_quote_spans(SEED, 'said "we will go"')
+    assert [SEED[start:end] for start, end in spans] == [
+        "said “we will   go”",
+        "said “we will go”",
+    ]
+    assert find_quote_spans(SEED, "   ") == []
+    assert find_quote_spans(SEED, "not there") == []
+
+
+def test_closest_passage_shows_the_seed_text_and_its_line():
+    seed = SeedText("x.txt", SEED)
+    assert seed.closest_passage("and then he left.") == (4, "and left.")
+    line, passage = seed.closest_passage('He said "we will go" and left')
+    assert (line, passage) == (3, "He said “we will go” – and left.")
+
+
+def test_closest_passage_in_a_real_seed():
+    seeds, _ = read_seeds(REPO_ROOT / "seeds", "seeds")
+    line, passage = seeds["003_c31732d59d6d1d81.txt"].closest_passage(
+        "It was ratified by Russia's upper parliament on Thursday."
+    )
+    assert (line, passage) == (11, "It was ratified by Russia’s lower parliament Thursday.")
+
+
+def test_read_seeds_reports_a_seed_that_is_not_utf8(tmp_path):
+    (tmp_path / "001_ok.txt").write_text("fine", encoding="utf-8")
+    (tmp_path / "002_bad.txt").write_bytes(b"caf\xe9")
+    (tmp_path / "notes.md").write_text("not a seed", encoding="utf-8")
+    seeds, problems = read_seeds(tmp_path, "seeds")
+    assert list(seeds) == ["001_ok.txt"]
+    assert [(p.path, p.rule) for p in problems] == [("seeds/002_bad.txt", "not-utf8")]
+
+
+def test_seed_files_are_the_sorted_text_files():
+    assert seed_files(VALID / "seeds") == ["001_harbour.txt", "002_gazette.txt"]
+
+
+def test_load_catalogue():
+    sources, problems = load_catalogue(VALID / "seeds")
+    assert problems == []
+    assert [(s.file, s.publisher) for s in sources] == [
+        ("001_harbour.txt", "The Harbour Times"),
+        ("002_gazette.txt", "Southbay Gazette"),
+    ]
+    assert sources[1].published.earliest == "2021-03-13"
+
+
+def test_the_real_catalogue_lists_every_seed():
+    sources, problems = load_catalogue(REPO_ROOT / "seeds")
+    assert problems == []
+    assert sorted(s.file for s in sources) == seed_files(REPO_ROOT / "seeds")
