@@ -220,7 +220,8 @@ class _Writer:
     def text(self) -> str:
         lines: list[str] = []
         for line in self.lines:
-            if line or (lines and lines[-1]):
+            # No blank line at the start, after another, or right under a key that opens a block.
+            if line or (lines and lines[-1] and not _opens_block(lines[-1])):
                 lines.append(line)
         while lines and not lines[-1]:
             lines.pop()
@@ -318,6 +319,10 @@ class _Writer:
         if node.tag == STR_TAG or (as_text and node.tag == _INT_TAG):
             return node.value
         return self.constructor.construct_object(node, deep=True)
+
+
+def _opens_block(line: str) -> bool:
+    return line.endswith(":") and not line.lstrip().startswith("#")
 
 
 def _ordered(node: MappingNode, shape: Shape) -> list[tuple[Node, Node]]:

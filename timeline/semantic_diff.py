@@ -27,8 +27,10 @@ DEFAULTS: dict[str, object] = {
     "figures": [],
 }
 LIST_FIELDS = ("actors", "other_locations", "figures", "sources")
-# Two events whose content (everything but the id) is this similar are one event renamed.
-RENAME_SIMILARITY = 0.85
+# Two events whose content (everything but the id) is this similar are one event renamed:
+# the mean, over the fields either fills in, of 1 for an equal field, the likeness of two
+# texts, or the share of list items in common.
+RENAME_SIMILARITY = 0.8
 # Beyond this many (removed x added) pairs, only exact renames are looked for.
 MAX_RENAME_PAIRS = 10_000
 
@@ -151,30 +153,40 @@ def _content(event: dict) -> dict:
 def _renames(
     removed: list[str], added: list[str], old: dict[str, dict], new: dict[str, dict]
 ) -> list[tuple[str, str]]:
-    pairs: list[tuple[float, str, str]] = []
     exact_only = len(removed) * len(added) > MAX_RENAME_PAIRS
-    texts = {("old", k): _canonical_json(_content(old[k])) for k in removed}
-    texts |= {("new", k): _canonical_json(_content(new[k])) for k in added}
+    pairs: list[tuple[float, str, str]] = []
     for old_key in removed:
         for new_key in added:
-            a, b = texts["old", old_key], texts["new", new_key]
-            if a == b:
-                pairs.append((1.0, old_key, new_key))
-            elif not exact_only:
-                matcher = SequenceMatcher(None, a, b, autojunk=False)
-                if matcher.quick_ratio() >= RENAME_SIMILARITY:
-                    score = matcher.ratio()
-                    if score >= RENAME_SIMILARITY:
-                        pairs.append((score, old_key, new_key))
+            a, b = _content(old[old_key]), _content(new[new_key])
+            score = 1.0 if a == b else 0.0 if exact_only else _similarity(a, b)
+            if score >= RENAME_SIMILARITY:
+                pairs.append((score, old_key, new_key))
     matched: list[tuple[str, str]] = []
-    used_old: set[str] = set()
-    used_new: set[str] = set()
+    used: set[str] = set()
     for _, old_key, new_key in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
-        if old_key not in used_old and new_key not in used_new:
-            used_old.add(old_key)
-            used_new.add(new_key)
+        if old_key not in used and new_key not in used:
+            used |= {old_key, new_key}
             matched.append((old_key, new_key))
     return matched
+
+
+def _similarity(a: dict, b: dict) -> float:
+    """The mean over the fields either event fills in: 1 when equal, partial for prose/lists."""
+    names = [n for n in {**a, **b} if a.get(n) != DEFAULTS.get(n) or b.get(n) != DEFAULTS.get(n)]
+    if not names:
+        return 1.0
+    return sum(_field_similarity(a.get(n), b.get(n)) for n in names) / len(names)
+
+
+def _field_similarity(a: object, b: object) -> float:
+    if a == b:
+        return 1.0
+    if isinstance(a, str) and isinstance(b, str) and " " in a + b:  # prose, not an id or date
+        return SequenceMatcher(None, a, b, autojunk=False).ratio()
+    if isinstance(a, list) and isinstance(b, list):
+        items_a, items_b = {_canonical_json(i) for i in a}, {_canonical_json(i) for i in b}
+        return len(items_a & items_b) / len(items_a | items_b)
+    return 0.0
 
 
 def _canonical_json(value: object) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import subprocess
+import sys
 from pathlib import Path
 
 from timeline.diff_report import as_markdown, as_text
@@ -48,9 +49,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.git is not None and len(args.paths) > 1:
-        args.parser.error("with --git give at most one PATH")
+        return _usage_error(args.parser, "with --git give at most one PATH")
     if args.git is None and len(args.paths) != 2:
-        args.parser.error("give OLD and NEW, or --git REV [PATH]")
+        return _usage_error(args.parser, "give OLD and NEW, or --git REV [PATH]")
     try:
         if args.git is not None:
             path = args.paths[0] if args.paths else DEFAULT_PATH
@@ -68,6 +69,12 @@ def run(args: argparse.Namespace) -> int:
     render = {"text": as_text, "markdown": as_markdown, "json": lambda d: d.to_json() + "\n"}
     print(render[args.format](diff), end="")
     return 1 if args.exit_code and not diff.is_empty else 0
+
+
+def _usage_error(parser: argparse.ArgumentParser, message: str) -> int:
+    parser.print_usage(sys.stderr)
+    print(f"{parser.prog}: error: {message}", file=sys.stderr)
+    return 2
 
 
 def _text_of(path: str) -> str:
