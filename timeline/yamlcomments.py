@@ -72,6 +72,8 @@ def find_comments(text: str, root: Node) -> FileComments:
     """Attach every comment of ``text`` (which parsed to ``root``) to a key or list item."""
     tokens = list(yaml.scan(text, Loader=Loader))
     lines = _LINE_BREAK.split(text)
+    if lines[-1] == "":
+        lines.pop()  # the text ends with a line break, not with an empty line
     covered = _scalar_spans(tokens, lines)
     dashes = sorted(
         (t.start_mark.line, t.start_mark.column)
