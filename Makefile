@@ -12,20 +12,20 @@ STREAMLIT_ARGS ?=
 
 REQUIREMENTS_HASH := $(shell sha256sum $(REQUIREMENTS) 2>/dev/null | cut -c1-16)
 STAMP := $(VENV)/.installed-$(REQUIREMENTS_HASH)
+# Empty when .venv has no runnable python (never built, or its interpreter is gone).
+VENV_PYTHON_RUNS := $(shell test -x $(VENV)/bin/python && echo yes)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test pytest check lint bench browser clean distclean
+.PHONY: help setup run test pytest check lint bench browser clean distclean FORCE
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 setup: $(STAMP) ## create .venv and install requirements.txt (skipped when up to date)
 
-# A dangling bin/python (the interpreter it pointed to is gone) counts as missing: rebuild.
-$(VENV)/bin/python:
-	$(PYTHON) -m venv --clear $(VENV)
-
-$(STAMP): | $(VENV)/bin/python
+# A venv without a runnable python is rebuilt from scratch, whatever its stamp says.
+$(STAMP): $(if $(VENV_PYTHON_RUNS),,FORCE)
+	$(if $(VENV_PYTHON_RUNS),,$(PYTHON) -m venv --clear $(VENV))
 	$(VENV)/bin/python -m pip install --disable-pip-version-check --no-input -r $(REQUIREMENTS)
 	rm -f $(VENV)/.installed-*
 	touch $@

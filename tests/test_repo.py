@@ -109,31 +109,51 @@ def test_make_pytest_fails_when_no_tests_are_collected(
     assert no_tests_message == (test_source is None)
 
 
+def completed_setup(venv: Path, requirements: Path) -> None:
+    """Leave behind what a finished `make setup` does: a venv python and the content's stamp."""
+    (venv / "bin").mkdir(parents=True)
+    (venv / "bin" / "python").symlink_to(sys.executable)
+    content_hash = hashlib.sha256(requirements.read_bytes()).hexdigest()[:16]
+    (venv / f".installed-{content_hash}").touch()
+
+
+def planned_setup(repo_root: Path, venv: Path, requirements: Path) -> str:
+    options = [f"VENV={venv}", f"REQUIREMENTS={requirements}"]
+    result = make(repo_root, "--dry-run", "setup", *options)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 @needs_make
 def test_make_setup_reinstalls_only_when_requirements_change(repo_root, tmp_path):
     requirements = tmp_path / "requirements.txt"
     requirements.write_text("pytest==9.2.0\n", encoding="utf-8")
     venv = tmp_path / "venv"
-    options = [f"VENV={venv}", f"REQUIREMENTS={requirements}"]
+    fresh = planned_setup(repo_root, venv, requirements)
+    assert "-m venv" in fresh
+    assert "pip install" in fresh
 
-    def planned_commands() -> str:
-        result = make(repo_root, "--dry-run", "setup", *options)
-        assert result.returncode == 0, result.stderr
-        return result.stdout
-
-    assert "-m venv" in planned_commands()
-    assert "pip install" in planned_commands()
-
-    # What a completed set-up leaves behind: the interpreter and the stamp for this content.
-    (venv / "bin").mkdir(parents=True)
-    (venv / "bin" / "python").write_text("", encoding="utf-8")
-    content_hash = hashlib.sha256(requirements.read_bytes()).hexdigest()[:16]
-    (venv / f".installed-{content_hash}").touch()
-    assert "pip install" not in planned_commands()
+    completed_setup(venv, requirements)
+    assert "pip install" not in planned_setup(repo_root, venv, requirements)
 
     requirements.write_text("pytest==9.2.0\nruff==0.17.6\n", encoding="utf-8")
-    assert "pip install" in planned_commands()
-    assert "-m venv" not in planned_commands()
+    edited = planned_setup(repo_root, venv, requirements)
+    assert "pip install" in edited
+    assert "-m venv" not in edited
+
+
+@needs_make
+def test_make_setup_rebuilds_a_venv_whose_interpreter_is_gone(repo_root, tmp_path):
+    requirements = tmp_path / "requirements.txt"
+    requirements.write_text("pytest==9.2.0\n", encoding="utf-8")
+    venv = tmp_path / "venv"
+    completed_setup(venv, requirements)
+    (venv / "bin" / "python").unlink()
+    (venv / "bin" / "python").symlink_to(tmp_path / "removed-interpreter")
+
+    planned = planned_setup(repo_root, venv, requirements)
+    assert "-m venv --clear" in planned
+    assert "pip install" in planned
 
 
 RUFF_CHECK = [sys.executable, "-m", "ruff", "check", "--no-cache", "--output-format", "json"]
