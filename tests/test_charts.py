@@ -10,6 +10,7 @@ from dashboard_support import VOCABULARIES, event_row, events_frame
 from timeline import charts
 from timeline.charts import (
     DEFAULT_RANGE,
+    default_units,
     event_points,
     figures_figure,
     map_figure,
@@ -59,10 +60,10 @@ def test_an_event_shows_in_each_of_its_lanes(lanes, marks):
 
 def test_lanes_are_labelled_in_vocabulary_order():
     fig = timeline_figure(EVENTS, VOCABULARIES, lanes="actor")
-    assert list(fig.layout.yaxis.ticktext) == ["Russia", "North Korea"]
+    assert list(fig.layout.yaxis.ticktext) == ["<i>Key events</i>", "Russia", "North Korea"]
     labels = {"a.txt": "Agency A", "b.txt": "Paper <B>"}
     fig = timeline_figure(EVENTS, VOCABULARIES, lanes="source", source_labels=labels)
-    assert list(fig.layout.yaxis.ticktext) == ["Agency A", "Paper &lt;B&gt;"]
+    assert list(fig.layout.yaxis.ticktext)[1:] == ["Agency A", "Paper &lt;B&gt;"]
 
 
 def test_spans_are_bars_from_start_to_end():
@@ -75,18 +76,41 @@ def test_spans_are_bars_from_start_to_end():
 
 
 @pytest.mark.parametrize(
-    ("event_id", "symbol", "whisker_days"),
+    ("event_id", "symbol"),
     [
-        ("treaty", "circle", 0),  # confirmed, known to the day: filled, no whisker
-        ("arrivals", "circle-open", 15.5),  # reported, known to the month: hollow, whole month
-        ("window", "circle-open-dot", 3.5),  # expected, 14-20 October window
-        ("two-sources", "circle", 182.5),  # known to the year
+        ("treaty", "circle"),  # confirmed: filled
+        ("arrivals", "circle-open"),  # reported: hollow
+        ("window", "circle-open-dot"),  # expected: open, dotted
     ],
 )
-def test_points_show_status_and_date_precision(event_id, symbol, whisker_days):
+def test_points_show_claim_status(event_id, symbol):
     trace, index = mark_of(timeline_figure(EVENTS, VOCABULARIES), event_id)
     assert trace.marker.symbol[index] == symbol
-    assert trace.error_x.array[index] == pytest.approx(whisker_days * DAY_MS)
+
+
+def whiskers(fig):
+    """Every whisker as (first instant, end instant, y)."""
+    found = []
+    for trace in fig.data:
+        if trace.name == "whiskers":
+            x, y = list(trace.x), list(trace.y)
+            found += [
+                (pd.Timestamp(x[i]), pd.Timestamp(x[i + 1]), y[i]) for i in range(0, len(x), 3)
+            ]
+    return found
+
+
+def test_imprecise_dates_get_a_whisker_over_their_whole_period():
+    fig = timeline_figure(EVENTS, VOCABULARIES)
+    ys = {
+        event_id: mark_of(fig, event_id)[0].y[mark_of(fig, event_id)[1]]
+        for event_id in EVENTS["id"]
+    }
+    assert sorted(whiskers(fig)) == [
+        (pd.Timestamp("2023-01-01"), pd.Timestamp("2024-01-01"), ys["two-sources"]),
+        (pd.Timestamp("2024-10-01"), pd.Timestamp("2024-11-01"), ys["arrivals"]),
+        (pd.Timestamp("2024-10-14"), pd.Timestamp("2024-10-21"), ys["window"]),
+    ]
 
 
 def test_imprecise_points_sit_in_the_middle_of_their_period():
@@ -95,7 +119,9 @@ def test_imprecise_points_sit_in_the_middle_of_their_period():
 
 
 def test_legend_says_what_colours_and_marks_mean():
-    names = [t.name for t in timeline_figure(EVENTS, VOCABULARIES).data if t.name]
+    names = [
+        t.name for t in timeline_figure(EVENTS, VOCABULARIES).data if t.showlegend is not False
+    ]
     assert names == [
         "Diplomacy",
         "Troops",
@@ -103,15 +129,37 @@ def test_legend_says_what_colours_and_marks_mean():
         "Reported: hollow",
         "Denied: crossed",
         "Expected: open, dotted",
-        "Whisker: date known to a month, year or window",
+        "whisker: date known only to a month, a year or a window",
     ]
 
 
-def test_key_events_are_labelled():
-    labels = [
-        t for t in timeline_figure(EVENTS, VOCABULARIES).data if getattr(t, "mode", None) == "text"
-    ]
-    assert [list(t.text) for t in labels] == [["Title of treaty"]]
+def key_labels(fig):
+    return [a for a in fig.layout.annotations if a.name == "key event"]
+
+
+def test_key_events_are_labelled_above_the_lanes():
+    fig = timeline_figure(EVENTS, VOCABULARIES)
+    (label,) = key_labels(fig)
+    assert label.text == "Title of treaty"
+    assert label.y < 0  # the y axis is reversed: negative rows sit above the first lane
+    assert fig.layout.yaxis.ticktext[0] == "<i>Key events</i>"
+    trace, index = mark_of(fig, "treaty")
+    (line,) = [s for s in fig.layout.shapes if s.xref == "x"]
+    assert (line.x0, line.y1) == (label.x, trace.y[index])
+
+
+def test_key_labels_that_would_overlap_go_to_separate_rows():
+    close = events_frame(
+        *(
+            event_row(f"k{i}", f"2024-10-{10 + i}", key=True, title=f"Key {i} " * 4)
+            for i in range(3)
+        ),
+        event_row("far", "2022-03-01", key=True),
+    )
+    labels = key_labels(timeline_figure(close, VOCABULARIES))
+    assert sorted(label.y for label in labels) == [-3.0, -2.0, -1.0, -1.0]
+    # Labels near the right edge extend leftwards, near the left edge rightwards.
+    assert [label.xanchor for label in labels] == ["right", "right", "right", "left"]
 
 
 def test_data_text_is_escaped_for_plotly():
@@ -189,7 +237,9 @@ FIGURES = pd.DataFrame(
         "event_id": ["a", "b", "c"],
         "event_title": ["A <b>", "B", "C"],
         "date_text": ["October 2024", "1 November 2024", "2024"],
-        "when": pd.to_datetime(["2024-10-16", "2024-11-01", "2024-07-01"]),
+        "when": pd.to_datetime(["2024-10-16 12:00", "2024-11-01 12:00", "2024-07-02 00:00"]),
+        "start": pd.to_datetime(["2024-10-01", "2024-11-01", "2024-01-01"]),
+        "end": pd.to_datetime(["2024-11-01", "2024-11-02", "2025-01-01"]),
         "value": [3000.0, 10000.0, 3.1],
         "unit": ["troops", "troops", "percent"],
         "counts": ["soldiers", "soldiers", "GDP growth"],
@@ -203,12 +253,28 @@ FIGURES = pd.DataFrame(
 )
 
 
-def test_figures_one_line_per_claimant_each_point_linked_to_its_event():
-    fig = figures_figure(FIGURES, "troops")
-    assert [t.name for t in fig.data] == ["South Korea", "US"]
-    assert [list(t.customdata[0]) for t in fig.data] == [["b", 1], ["a", 0]]
-    assert fig.data[1].hovertext[0].startswith("<b>about 3,000 soldiers</b>")
-    assert "A &lt;b&gt;" in fig.data[1].hovertext[0]
+def test_figures_a_panel_per_unit_a_colour_per_claimant_each_point_linked_to_its_event():
+    fig = figures_figure(FIGURES, ["troops", "percent", "unknown"])
+    points = [t for t in fig.data if t.name != "whiskers"]
+    assert [(t.name, t.yaxis) for t in points] == [
+        ("South Korea", "y"),
+        ("US", "y"),
+        ("Bank of Korea", "y2"),
+    ]
+    assert [a.text for a in fig.layout.annotations] == ["troops", "percent"]
+    assert [list(t.customdata[0]) for t in points] == [["b", 1], ["a", 0], ["c", 2]]
+    assert points[1].hovertext[0].startswith("<b>about 3,000 troops</b>: soldiers")
+    assert "A &lt;b&gt;" in points[1].hovertext[0]
+    whisker = [t for t in fig.data if t.name == "whiskers"][1]  # US, October 2024
+    assert [pd.Timestamp(x) for x in whisker.x[:2]] == [
+        pd.Timestamp("2024-10-01"),
+        pd.Timestamp("2024-11-01"),
+    ]
+
+
+def test_default_units_are_those_used_more_than_once():
+    assert default_units(FIGURES) == ["troops"]
+    assert default_units(FIGURES.iloc[1:]) == ["troops", "percent"]
 
 
 def test_map_marks_each_place_with_its_count():

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from timeline.datetext import event_date_text
 from timeline.model import Vocabularies
@@ -24,6 +25,10 @@ LARGE = 2000
 # Marks closer than this share a row only if they do not overlap (in days, about a marker).
 MIN_MARK_DAYS = 14
 MAX_ROWS_PER_LANE = 8
+# Key events get a label above the lanes, in at most this many rows, when there are few enough.
+MAX_KEY_LABELS = 40
+MAX_KEY_ROWS = 8
+KEY_LABEL_CHARS = 40
 DEFAULT_RANGE = (dt.date(2022, 1, 1), dt.date(2025, 1, 1))
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
 FALLBACK_COLOUR = "#999999"
@@ -150,7 +155,7 @@ def _status_marks(statuses: pd.Series) -> list[StatusMark]:
 
 
 def _legend(fig: go.Figure, vocab: Vocabularies, categories: set[str], statuses: set[str]) -> None:
-    first = True
+    """Two legends: colours are categories (click one to hide it), marks are claim statuses."""
     for category in vocab.categories:
         if category.id in categories:
             fig.add_trace(
@@ -161,53 +166,57 @@ def _legend(fig: go.Figure, vocab: Vocabularies, categories: set[str], statuses:
                     name=escape(category.label),
                     marker={"symbol": "square", "size": 12, "color": category.colour},
                     legendgroup=category.id,
-                    legendgrouptitle_text="Colour: category" if first else None,
+                    legend="legend",
                 )
             )
-            first = False
-    first = True
     for status in vocab.statuses:
         if status.id in statuses:
             mark = STATUS_MARKS.get(status.id, UNKNOWN_STATUS_MARK)
+            grey = {"size": 11, "color": "#444444", "line": {"width": 2, "color": "#444444"}}
             fig.add_trace(
                 go.Scatter(
                     x=[None],
                     y=[None],
                     mode="markers",
                     name=f"{escape(status.label)}: {mark.looks}",
-                    marker={
-                        "symbol": mark.symbol,
-                        "size": 11,
-                        "color": "#444444",
-                        "line": {"width": 2, "color": "#444444"},
-                    },
+                    marker={"symbol": mark.symbol, **grey},
                     legendgroup=f"status-{status.id}",
-                    legendgrouptitle_text="Mark: claim status" if first else None,
+                    legend="legend2",
                 )
             )
-            first = False
     fig.add_trace(
         go.Scatter(
             x=[None],
             y=[None],
-            mode="lines",
-            name="Whisker: date known to a month, year or window",
-            line={"color": "#444444", "width": 1},
+            mode="lines+markers",
+            name="whisker: date known only to a month, a year or a window",
+            line={"color": "#444444", "width": 1.5},
+            marker={"symbol": "line-ns-open", "size": 9, "color": "#444444"},
             legendgroup="whisker",
-            legendgrouptitle_text="Date precision",
+            legend="legend2",
         )
     )
 
 
+def _segments(starts: pd.Series, ends: pd.Series, y0: pd.Series, y1: pd.Series | None = None):
+    """x and y of many line segments in one trace, separated by gaps."""
+    count = len(starts)
+    x = np.empty(count * 3, dtype=object)
+    y = np.empty(count * 3, dtype=object)
+    x[0::3], x[1::3], x[2::3] = starts.to_numpy(), ends.to_numpy(), None
+    y[0::3], y[1::3], y[2::3] = y0.to_numpy(), (y0 if y1 is None else y1).to_numpy(), None
+    return x, y
+
+
+def _centre(marks: pd.DataFrame) -> pd.Series:
+    return marks["start"] + (marks["end"] - marks["start"]) / 2
+
+
 def _points(marks: pd.DataFrame, colour: str, gl: bool) -> go.Scatter | go.Scattergl:
-    centre = marks["start"] + (marks["end"] - marks["start"]) / 2
-    imprecise = (marks["precision"] != "day") | marks["window"]
-    half_ms = ((marks["end"] - marks["start"]) / 2).dt.total_seconds() * 1000
-    whisker = np.where(imprecise, half_ms, 0.0)
     looks = _status_marks(marks["status"])
     trace = go.Scattergl if gl else go.Scatter
     return trace(
-        x=centre,
+        x=_centre(marks),
         y=marks["y"],
         mode="markers",
         marker={
@@ -216,18 +225,27 @@ def _points(marks: pd.DataFrame, colour: str, gl: bool) -> go.Scatter | go.Scatt
             "color": colour,
             "line": {"width": 2, "color": colour},
         },
-        error_x={
-            "type": "data",
-            "symmetric": True,
-            "array": whisker,
-            "color": colour,
-            "thickness": 1.5,
-            "width": 4,
-        },
         hovertext=marks["hover"],
         hoverinfo="text",
         customdata=marks[["id"]].to_numpy(),
         showlegend=False,
+    )
+
+
+def _whiskers(marks: pd.DataFrame, colour: str, gl: bool) -> go.Scatter | go.Scattergl:
+    # Plotly's error bars do not work on date axes: draw each whisker as a capped segment
+    # over the whole period the date may fall in.
+    x, y = _segments(marks["start"], marks["end"], marks["y"])
+    trace = go.Scattergl if gl else go.Scatter
+    return trace(
+        x=x,
+        y=y,
+        mode="lines+markers",
+        line={"color": colour, "width": 1.5},
+        marker={"symbol": "line-ns-open", "size": 9, "color": colour, "line": {"width": 1.5}},
+        hoverinfo="skip",
+        showlegend=False,
+        name="whiskers",
     )
 
 
@@ -253,12 +271,8 @@ def _span_bars(marks: pd.DataFrame, colour: str) -> go.Bar:
 
 
 def _span_lines(marks: pd.DataFrame, colour: str) -> go.Scattergl:
-    # One WebGL line trace for all spans of a colour: segments separated by gaps.
-    count = len(marks)
-    x = np.empty(count * 3, dtype=object)
-    y = np.empty(count * 3, dtype=object)
-    x[0::3], x[1::3], x[2::3] = marks["start"].to_numpy(), marks["end"].to_numpy(), None
-    y[0::3], y[1::3], y[2::3] = marks["y"].to_numpy(), marks["y"].to_numpy(), None
+    # One WebGL line trace for all spans of a colour: no bar per event at this size.
+    x, y = _segments(marks["start"], marks["end"], marks["y"])
     return go.Scattergl(
         x=x,
         y=y,
@@ -269,20 +283,61 @@ def _span_lines(marks: pd.DataFrame, colour: str) -> go.Scattergl:
     )
 
 
-def _key_labels(marks: pd.DataFrame) -> go.Scatter:
-    key = marks[marks["key"].astype(bool)].drop_duplicates("id").sort_values("start")
-    centre = key["start"] + (key["end"] - key["start"]) / 2
-    positions = ["top center", "bottom center"] * (len(key) // 2 + 1)
-    return go.Scatter(
-        x=centre,
-        y=key["y"],
-        mode="text",
-        text=[escape(_shorten(t, 36)) for t in key["title"]],
-        textposition=positions[: len(key)],
-        textfont={"size": 11, "color": "#222222"},
-        hoverinfo="skip",
-        showlegend=False,
+def _key_band(marks: pd.DataFrame, x_range: tuple[dt.date, dt.date]) -> tuple[list, list, int]:
+    """Labels of key events in rows above the lanes, each with a dotted line down to its mark:
+    (annotations, line shapes, number of rows).
+
+    Annotations and shapes, not traces, so the range slider stays clean; there are few of
+    them (key events only). Rows are packed so labels do not overlap at the default zoom (a
+    label's width estimated from its length, for a plot about 900 pixels wide); labels on the
+    right of the range extend to the left, so none runs off the plot.
+    """
+    key = marks[marks["key"].astype(bool)].drop_duplicates("id")
+    if key.empty or len(key) > MAX_KEY_LABELS:
+        return [], [], 0
+    titles = [_shorten(t, KEY_LABEL_CHARS) for t in key["title"]]
+    centre = _centre(key)
+    start = pd.Timestamp(x_range[0])
+    span = pd.Timestamp(x_range[1]) - start
+    width = pd.Series([span * (len(t) * 6.2 + 12) / 900 for t in titles], index=key.index)
+    position = (centre - start) / span
+    anchor = np.where(position > 0.6, "right", np.where(position < 0.4, "left", "center"))
+    left = centre - width * np.select([anchor == "right", anchor == "center"], [1, 0.5], 0)
+    levels = pack_rows(
+        left.to_numpy("datetime64[ns]").astype(np.int64),
+        (left + width).to_numpy("datetime64[ns]").astype(np.int64),
+        max_rows=MAX_KEY_ROWS,
     )
+    label_y = -1.0 - levels
+    annotations = [
+        {
+            "x": x,
+            "y": y,
+            "xref": "x",
+            "yref": "y",
+            "text": escape(title),
+            "showarrow": False,
+            "xanchor": side,
+            "font": {"size": 11, "color": "#222222"},
+            "name": "key event",
+        }
+        for x, y, title, side in zip(centre, label_y, titles, anchor, strict=True)
+    ]
+    lines = [
+        {
+            "type": "line",
+            "xref": "x",
+            "yref": "y",
+            "x0": x,
+            "x1": x,
+            "y0": y + 0.3,
+            "y1": mark_y,
+            "line": {"color": "#AAAAAA", "width": 1, "dash": "dot"},
+            "layer": "below",
+        }
+        for x, y, mark_y in zip(centre, label_y, key["y"], strict=True)
+    ]
+    return annotations, lines, int(levels.max()) + 1
 
 
 def timeline_figure(
@@ -310,9 +365,13 @@ def timeline_figure(
     layout = lay_out_lanes(df, lanes, order, labels)
     marks = layout.marks
     status_labels = {s.id: s.label for s in vocab.statuses}
-    marks["hover"] = [hover_text(row, status_labels, source_labels) for _, row in marks.iterrows()]
+    columns = ["title", "date", "date_end", "window", "status", "source_files", "n_citations"]
+    marks["hover"] = [
+        hover_text(row, status_labels, source_labels) for row in marks[columns].to_dict("records")
+    ]
     colours = {c.id: c.colour for c in vocab.categories}
     gl = len(marks) > LARGE
+    x_range = x_range or default_range(df)
 
     fig = go.Figure()
     for category in [*colours, *sorted(set(marks["category"]) - set(colours))]:
@@ -320,29 +379,29 @@ def timeline_figure(
         if of_category.empty:
             continue
         colour = colours.get(category, FALLBACK_COLOUR)
-        spans = of_category[of_category["is_span"].astype(bool)]
-        if not spans.empty:
-            span_trace = _span_lines(spans, colour) if gl else _span_bars(spans, colour)
-            fig.add_trace(span_trace.update(legendgroup=category))
+        is_span = of_category["is_span"].astype(bool)
+        imprecise = ~is_span & ((of_category["precision"] != "day") | of_category["window"])
+        traces = []
+        if is_span.any():
+            spans = of_category[is_span]
+            traces.append(_span_lines(spans, colour) if gl else _span_bars(spans, colour))
+        if imprecise.any():
+            traces.append(_whiskers(of_category[imprecise], colour, gl))
         # In WebGL mode spans also get a marker at their middle, to hover and click.
-        points = of_category if gl else of_category[~of_category["is_span"].astype(bool)]
+        points = of_category if gl else of_category[~is_span]
         if not points.empty:
-            fig.add_trace(_points(points, colour, gl).update(legendgroup=category))
-    if not gl and marks["key"].astype(bool).any():
-        fig.add_trace(_key_labels(marks))
+            traces.append(_points(points, colour, gl))
+        fig.add_traces([trace.update(legendgroup=category) for trace in traces])
+    key_labels, key_lines, key_rows = ([], [], 0) if gl else _key_band(marks, x_range)
     if selected is not None and (marks["id"] == selected).any():
         chosen = marks[marks["id"] == selected]
+        ring = {"symbol": "circle-open", "size": 24, "color": "#000000", "line": {"width": 3}}
         fig.add_trace(
             go.Scatter(
-                x=chosen["start"] + (chosen["end"] - chosen["start"]) / 2,
+                x=_centre(chosen),
                 y=chosen["y"],
                 mode="markers",
-                marker={
-                    "symbol": "circle-open",
-                    "size": 24,
-                    "color": "#000000",
-                    "line": {"width": 3},
-                },
+                marker=ring,
                 hoverinfo="skip",
                 showlegend=False,
                 name="selected",
@@ -350,44 +409,69 @@ def timeline_figure(
         )
     _legend(fig, vocab, set(marks["category"]), set(marks["status"]))
 
-    rows = int(marks["y"].max()) + 1 if len(marks) else 1
+    tick_values, tick_labels = list(layout.tick_values), list(layout.tick_labels)
+    boundaries = list(layout.boundaries)
+    if key_rows:
+        tick_values.insert(0, -1 - (key_rows - 1) / 2)
+        tick_labels.insert(0, "<i>Key events</i>")
+        boundaries.insert(0, -0.5)
+    rows = key_rows + (int(marks["y"].max()) + 1 if len(marks) else 1)
+    line = {"color": "#CCCCCC", "width": 1, "dash": "dot"}
+    height = int(min(max(rows * 24 + 300, 500), 1800))
     fig.update_layout(
-        height=int(min(max(rows * 26 + 220, 420), 1600)),
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        height=height,
+        margin={"l": 10, "r": 10, "t": 125, "b": 10},
         barmode="overlay",
         hovermode="closest",
         dragmode="pan",
         clickmode="event+select",
-        legend={"groupclick": "togglegroup", "orientation": "v"},
+        legend={
+            "title": {"text": "<b>Colour</b> = category", "side": "left"},
+            "orientation": "h",
+            "groupclick": "togglegroup",
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "x": 0,
+            "xanchor": "left",
+        },
+        legend2={
+            "title": {"text": "<b>Mark</b> = claim status", "side": "left"},
+            "orientation": "h",
+            "yref": "container",
+            "y": 1 - 62 / height,
+            "yanchor": "top",
+            "x": 0,
+            "xanchor": "left",
+            "itemclick": False,
+            "itemdoubleclick": False,
+        },
         plot_bgcolor="#FFFFFF",
         xaxis={
             "type": "date",
-            "range": [str(d) for d in (x_range or default_range(df))],
-            "rangeslider": {"visible": True, "thickness": 0.08},
+            "range": [str(d) for d in x_range],
+            "rangeslider": {"visible": True, "thickness": 0.06},
             "showgrid": True,
             "gridcolor": "#E5E5E5",
+            "side": "bottom",
         },
         yaxis={
             "tickmode": "array",
-            "tickvals": layout.tick_values,
-            "ticktext": layout.tick_labels,
+            "tickvals": tick_values,
+            "ticktext": tick_labels,
             "autorange": "reversed",
             "showgrid": False,
             "zeroline": False,
             "fixedrange": True,
         },
         shapes=[
-            {
-                "type": "line",
-                "xref": "paper",
-                "x0": 0,
-                "x1": 1,
-                "y0": b,
-                "y1": b,
-                "line": {"color": "#CCCCCC", "width": 1, "dash": "dot"},
-            }
-            for b in layout.boundaries
+            *(
+                {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": b, "y1": b, "line": line}
+                for b in boundaries
+            ),
+            *key_lines,
         ],
+        annotations=key_labels,
     )
     return fig
 
@@ -397,55 +481,88 @@ def event_points(fig: go.Figure) -> int:
     return sum(len(trace.customdata) for trace in fig.data if trace.customdata is not None)
 
 
-def figures_figure(figures: pd.DataFrame, unit: str) -> go.Figure:
-    """Numbers the sources state in one unit, over time, one line per claimant.
+def default_units(figures: pd.DataFrame) -> list[str]:
+    """The units more than one figure is stated in (all units when none repeats)."""
+    counts = figures["unit"].value_counts(sort=True)
+    repeated = list(counts[counts > 1].index)
+    return repeated or list(counts.index)
 
-    ``figures`` is ``views_data.figures_table``; each point carries (event id, figure row) as
+
+def _figure_hover(row: Mapping) -> str:
+    return "<br>".join(
+        [
+            f"<b>{escape(qualified(row))} {escape(row['unit'])}</b>: {escape(row['counts'])}",
+            f"Claimed by {escape(row['claimant'])}",
+            escape(row["date_text"]),
+            f"Event: {escape(_shorten(row['event_title'], 80))}",
+            f"Source: {escape(row['source_label'])}",
+        ]
+    )
+
+
+def figures_figure(figures: pd.DataFrame, units: Sequence[str]) -> go.Figure:
+    """Numbers the sources state, over time: a panel per unit, a colour per claimant.
+
+    ``figures`` is ``views_data.figures_table``. Each point sits at the middle of its event's
+    date with a whisker over the event's period, and carries (event id, figure row) as
     customdata so a click leads to its citation.
     """
-    fig = go.Figure()
-    of_unit = figures[figures["unit"] == unit]
-    for index, (claimant, claims) in enumerate(of_unit.groupby("claimant", sort=True)):
-        claims = claims.sort_values("when")
-        colour = OKABE_ITO[index % len(OKABE_ITO)]
-        hover = [
-            "<br>".join(
-                [
-                    f"<b>{escape(_qualified(row))} {escape(row['counts'])}</b>",
-                    f"Claimed by {escape(row['claimant'])}",
-                    escape(row["date_text"]),
-                    f"Event: {escape(_shorten(row['event_title'], 80))}",
-                    f"Source: {escape(row['source_label'])}",
-                ]
+    units = [u for u in units if (figures["unit"] == u).any()]
+    fig = make_subplots(
+        rows=max(len(units), 1),
+        cols=1,
+        shared_xaxes=True,
+        vertical_spacing=0.06,
+        subplot_titles=[escape(u) for u in units],
+    )
+    claimants = sorted(set(figures.loc[figures["unit"].isin(units), "claimant"]))
+    colours = {c: OKABE_ITO[i % len(OKABE_ITO)] for i, c in enumerate(claimants)}
+    in_legend: set[str] = set()
+    for row_number, unit in enumerate(units, start=1):
+        for claimant, claims in figures[figures["unit"] == unit].groupby("claimant", sort=True):
+            claims = claims.sort_values("when")
+            colour = colours[claimant]
+            x, y = _segments(claims["start"], claims["end"], claims["value"])
+            whiskers = go.Scatter(
+                x=x,
+                y=y,
+                mode="lines+markers",
+                line={"color": colour, "width": 1},
+                marker={"symbol": "line-ns-open", "size": 7, "color": colour},
+                hoverinfo="skip",
+                showlegend=False,
+                legendgroup=claimant,
+                name="whiskers",
             )
-            for _, row in claims.iterrows()
-        ]
-        fig.add_trace(
-            go.Scatter(
+            points = go.Scatter(
                 x=claims["when"],
                 y=claims["value"],
-                mode="lines+markers",
-                name=escape(_shorten(claimant, 40)),
+                mode="markers",
+                name=escape(_shorten(claimant, 50)),
+                legendgroup=claimant,
+                showlegend=claimant not in in_legend,
                 marker={"size": 11, "color": colour},
-                line={"color": colour, "width": 1.5},
-                hovertext=hover,
+                hovertext=[_figure_hover(r) for _, r in claims.iterrows()],
                 hoverinfo="text",
                 customdata=np.column_stack([claims["event_id"], claims.index]),
             )
-        )
+            fig.add_trace(whiskers, row=row_number, col=1)
+            fig.add_trace(points, row=row_number, col=1)
+            in_legend.add(claimant)
+        fig.update_yaxes(rangemode="tozero", separatethousands=True, row=row_number, col=1)
+    shown = figures[figures["unit"].isin(units)]
+    fig.update_xaxes(type="date", range=[str(d) for d in default_range(shown)])
     fig.update_layout(
-        height=480,
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        height=120 + 230 * max(len(units), 1),
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
         hovermode="closest",
         clickmode="event+select",
-        legend={"title": {"text": "Claimant"}},
-        xaxis={"type": "date", "title": {"text": "Date of the event"}},
-        yaxis={"title": {"text": escape(unit)}, "rangemode": "tozero", "separatethousands": True},
+        legend={"title": {"text": "Claimant"}, "groupclick": "togglegroup"},
     )
     return fig
 
 
-def _qualified(row: Mapping) -> str:
+def qualified(row: Mapping) -> str:
     value = row["value"]
     number = f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
     qualifier = row.get("qualifier") or "exactly"

@@ -23,6 +23,10 @@ from timeline.dates import parse_partial_date
 
 LANES = ("category", "actor", "source")
 MAX_QUERY_LENGTH = 200
+MAX_MIN_SOURCES = 99
+# Dates outside these bounds are typos; the date pickers refuse them too.
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2100, 12, 31)
 
 # Parameters that belong to Streamlit or to other widgets of the page, not to the filters.
 FOREIGN_PARAMS = frozenset({"view", "embed", "embed_options"})
@@ -77,13 +81,20 @@ def _parse_bound(text: str, name: str, last: bool, notes: list[str]) -> dt.date 
     except ValueError as error:
         notes.append(f"Ignored {name}={text!r}: {error}.")
         return None
-    return date.last_day() if last else date.first_day()
+    day = date.last_day() if last else date.first_day()
+    if not EARLIEST <= day <= LATEST:
+        notes.append(f"Ignored {name}={text!r}: outside {EARLIEST.year} to {LATEST.year}.")
+        return None
+    return day
 
 
 def _parse_min_sources(text: str, notes: list[str]) -> int:
-    if re.fullmatch(r"\s*[0-9]{1,3}\s*", text):
+    if not re.fullmatch(r"\s*[0-9]+\s*", text):
+        notes.append(f"Ignored min_sources={text!r}: not a whole number.")
+    elif int(text) > MAX_MIN_SOURCES:
+        notes.append(f"Ignored min_sources={text!r}: at most {MAX_MIN_SOURCES}.")
+    else:
         return max(int(text), 1)
-    notes.append(f"Ignored min_sources={text!r}: not a whole number.")
     return 1
 
 

@@ -28,6 +28,12 @@ def source_labels(sources: Iterable[Source], files: Iterable[str] = ()) -> dict[
     return {**{f: f for f in files}, **labels}
 
 
+def source_choice_labels(sources: Iterable[Source], files: Iterable[str] = ()) -> dict[str, str]:
+    """Seed file -> "publisher: title", for pick lists."""
+    labels = {s.file: f"{s.publisher}: {s.title}" for s in sources}
+    return {**{f: f for f in files}, **labels}
+
+
 def source_order(sources: Iterable[Source], df: pd.DataFrame) -> list[str]:
     """Catalogue order, then any cited file the catalogue lacks."""
     order = [s.file for s in sources]
@@ -102,6 +108,8 @@ def figures_table(df: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
                     "event_title": event["title"],
                     "date_text": _date_text(event),
                     "when": event["start"] + (event["end"] - event["start"]) / 2,
+                    "start": event["start"],
+                    "end": event["end"],
                     "value": figure["value"],
                     "unit": figure["unit"],
                     "counts": figure["counts"],
@@ -114,7 +122,7 @@ def figures_table(df: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
                 }
             )
     columns = [
-        "event_id", "event_title", "date_text", "when", "value", "unit", "counts", "claimant",
+        "event_id", "event_title", "date_text", "when", "start", "end", "value", "unit", "counts", "claimant",
         "qualifier", "source", "source_label", "quote", "note",
     ]  # fmt: skip
     return pd.DataFrame(rows, columns=columns)

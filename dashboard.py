@@ -1,0 +1,68 @@
+"""The dashboard: ``streamlit run dashboard.py``.
+
+A thin view over ``timeline``: it loads the data (``TIMELINE_DATA``, default
+``data/events.yaml``), keeps the filters in the URL and hands each tab to ``views/``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import streamlit as st
+
+from timeline import filters
+from views import (
+    figures_view,
+    map_view,
+    sidebar,
+    sources_view,
+    table_view,
+    timeline_view,
+)
+from views.data import Context, load, show_problems
+
+TABS = ("Timeline", "Sources", "Figures", "Map", "Table")
+
+st.set_page_config(
+    page_title="North Korea's military support to Russia: a timeline",
+    page_icon="🗓️",
+    layout="wide",
+)
+st.title("North Korea's military support to Russia, 2022–2024")
+st.caption(
+    "Every event cites the exact words of its sources: click one to read them in context. "
+    "Filters live in the page address, so a copied link opens this same view."
+)
+
+dataset = load(Path(os.environ.get("TIMELINE_DATA", "data/events.yaml")))
+if not dataset.ok or dataset.vocabularies is None:
+    show_problems(dataset)
+    st.stop()
+
+ctx = Context.of(dataset)
+sidebar.read_url_once(ctx)
+state = sidebar.render(ctx)
+shown = filters.apply(ctx.events, state)
+
+sidebar.show_url_notes()
+st.markdown(f"Showing {len(shown)} of {len(ctx.events)} events")
+
+views = dict(zip(TABS, st.tabs(TABS, key="view", bind="query-params"), strict=True))
+with views["Timeline"]:
+    if views["Timeline"].open:
+        timeline_view.render(ctx, shown, state)
+with views["Sources"]:
+    if views["Sources"].open:
+        sources_view.render(ctx, shown)
+with views["Figures"]:
+    if views["Figures"].open:
+        figures_view.render(ctx, shown)
+with views["Map"]:
+    if views["Map"].open:
+        map_view.render(ctx, shown)
+with views["Table"]:
+    if views["Table"].open:
+        table_view.render(ctx, shown)
+
+sidebar.write_url(sidebar.current_state())

@@ -1,0 +1,60 @@
+"""The Figures tab: numbers the sources state, over time, by claimant, each tied to its quote."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from timeline import charts, views_data
+from timeline.passages import passage
+from timeline.safe_text import markdown as md
+from timeline.sources import find_quote_spans
+from views.data import Context
+from views.detail_panel import passage_html
+
+CHART_KEY = "figures_chart"
+
+
+def _citation(ctx: Context, row: pd.Series) -> None:
+    st.markdown(
+        f"**{md(charts.qualified(row))} {md(row['unit'])}**: {md(row['counts'])}, claimed by "
+        f"{md(row['claimant'])} ({md(row['date_text'])}; event: {md(row['event_title'])})"
+    )
+    text = ctx.dataset.seed_text(row["source"])
+    spans = find_quote_spans(text, row["quote"]) if text and row["quote"] else []
+    st.markdown(f"From **{md(row['source_label'])}** ({md(row['source'])}):")
+    if spans:
+        st.html(passage_html(list(passage(text, spans[0]).segments)))
+    else:
+        st.text(row["quote"])
+
+
+def render(ctx: Context, shown: pd.DataFrame) -> None:
+    figures = views_data.figures_table(shown, ctx.labels)
+    if figures.empty:
+        st.info("None of the events shown states a number.")
+        return
+    units = list(figures["unit"].value_counts().index)
+    chosen = st.multiselect(
+        "Units", units, default=charts.default_units(figures), key="figure_units"
+    )
+    event = st.plotly_chart(
+        charts.figures_figure(figures, chosen),
+        key=CHART_KEY,
+        on_select="rerun",
+        selection_mode="points",
+    )
+    st.caption("Each point sits in the middle of its event's date; the whisker spans the period.")
+    picked = [p["customdata"] for p in event["selection"]["points"] if p.get("customdata")]
+    if picked:
+        _citation(ctx, figures.loc[int(picked[0][1])])
+    else:
+        st.caption("Click a point to read the quote it comes from.")
+    st.subheader("Every figure with its quote")
+    st.dataframe(
+        figures[["date_text", "value", "unit", "qualifier", "counts", "claimant", "source_label",
+                 "quote", "event_title"]],
+        hide_index=True,
+        column_config={"date_text": "date", "source_label": "source", "event_title": "event",
+                       "quote": st.column_config.TextColumn("quote", width="large")},
+    )  # fmt: skip

@@ -1,0 +1,167 @@
+"""The filter widgets and their two-way link with the URL query string.
+
+The URL is read once per browser session (opening a link restores its view); after every run the
+URL is rewritten from the widgets (changing a filter updates the link). Values the URL had that
+cannot be used are dropped from it and listed in a note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import streamlit as st
+
+from timeline import filters
+from timeline.filters import FilterState
+from views.data import Context
+
+# Widget key for each FilterState field.
+KEYS = {
+    "sources": "f_source",
+    "actors": "f_actor",
+    "categories": "f_category",
+    "statuses": "f_status",
+    "date_from": "f_from",
+    "date_to": "f_to",
+    "q": "f_q",
+    "min_sources": "f_min_sources",
+    "event": "f_event",
+    "lanes": "f_lanes",
+}
+LANE_LABELS = {"category": "Category", "actor": "Actor", "source": "Source"}
+
+
+def choices(ctx: Context) -> filters.Choices:
+    return filters.Choices(
+        sources=ctx.source_order,
+        actors=[a.id for a in ctx.vocab.actors],
+        categories=[c.id for c in ctx.vocab.categories],
+        statuses=[s.id for s in ctx.vocab.statuses],
+        events=set(ctx.events["id"]),
+    )
+
+
+def _set_widgets(state: FilterState) -> None:
+    for field, key in KEYS.items():
+        value = getattr(state, field)
+        st.session_state[key] = list(value) if isinstance(value, tuple) else value
+
+
+def read_url_once(ctx: Context) -> None:
+    """Open the view the URL describes, the first time this session runs."""
+    if "url_read" in st.session_state:
+        return
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    state, notes = filters.from_query_params(params, choices(ctx))
+    _set_widgets(state)
+    st.session_state["url_notes"] = notes
+    st.session_state["url_read"] = True
+
+
+def _reset() -> None:
+    _set_widgets(FilterState())
+
+
+def current_state() -> FilterState:
+    """The view the widgets show now."""
+    values = {field: st.session_state.get(key) for field, key in KEYS.items()}
+    defaults = FilterState()
+    for field in ("sources", "actors", "categories", "statuses"):
+        values[field] = tuple(values[field] or ())
+    values["q"] = (values["q"] or "").strip()
+    values["min_sources"] = int(values["min_sources"] or 1)
+    values["lanes"] = values["lanes"] or defaults.lanes
+    return FilterState(**values)
+
+
+def render(ctx: Context) -> FilterState:
+    """The sidebar filters; returns the state they describe."""
+    vocab = ctx.vocab
+    categories = {c.id: c.label for c in vocab.categories}
+    actors = {a.id: a.label for a in vocab.actors}
+    statuses = {s.id: s.label for s in vocab.statuses}
+    with st.sidebar:
+        st.header("Filters")
+        st.text_input(
+            "Search titles, summaries and quotes", key=KEYS["q"], max_chars=filters.MAX_QUERY_LENGTH
+        )
+        st.multiselect(
+            "Sources",
+            ctx.source_order,
+            format_func=ctx.choice_labels.get,
+            key=KEYS["sources"],
+            placeholder="All sources",
+        )
+        st.multiselect(
+            "Actors", list(actors), format_func=actors.get, key=KEYS["actors"], placeholder="All"
+        )
+        st.multiselect(
+            "Categories",
+            list(categories),
+            format_func=categories.get,
+            key=KEYS["categories"],
+            placeholder="All",
+        )
+        st.multiselect(
+            "Claim status",
+            list(statuses),
+            format_func=statuses.get,
+            key=KEYS["statuses"],
+            placeholder="All",
+        )
+        left, right = st.columns(2)
+        bounds = {
+            "min_value": filters.EARLIEST,
+            "max_value": filters.LATEST,
+            "format": "YYYY-MM-DD",
+        }
+        left.date_input("From", value=None, key=KEYS["date_from"], **bounds)
+        right.date_input("To", value=None, key=KEYS["date_to"], **bounds)
+        st.number_input(
+            "Cited by at least N sources",
+            min_value=1,
+            max_value=filters.MAX_MIN_SOURCES,
+            step=1,
+            key=KEYS["min_sources"],
+        )
+        st.radio(
+            "Timeline lanes by",
+            list(filters.LANES),
+            format_func=LANE_LABELS.get,
+            horizontal=True,
+            key=KEYS["lanes"],
+        )
+        st.button("Reset filters", on_click=_reset)
+        st.caption("Every filter is in the page address: copy it to share exactly this view.")
+    return current_state()
+
+
+def show_url_notes() -> None:
+    notes = st.session_state.get("url_notes") or []
+    if notes:
+        with st.container(border=True):
+            st.warning("Some values in the link were ignored:", icon=":material/info:")
+            st.text("\n".join(notes))
+            if st.button("Dismiss", key="dismiss_url_notes"):
+                st.session_state["url_notes"] = []
+                st.rerun()
+
+
+def _as_list(value: str | list[str] | None) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def write_url(state: FilterState) -> None:
+    """Make the query string say ``state``, touching only the keys that changed."""
+    wanted: Mapping[str, str | list[str]] = filters.to_query_params(state)
+    for key in filters.PARAMS:
+        if st.query_params.get_all(key) != _as_list(wanted.get(key)):
+            if key in wanted:
+                st.query_params[key] = wanted[key]
+            else:
+                del st.query_params[key]
+    for key in list(st.query_params):
+        if key not in filters.PARAMS and key not in filters.FOREIGN_PARAMS:
+            del st.query_params[key]

@@ -1,0 +1,60 @@
+"""The Sources tab: each seed with its events, which source backs which event, and the weak spots."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from timeline import charts, views_data
+from timeline.safe_text import markdown as md
+from views.data import Context
+
+# More events than this make the matrix unreadable: it shows the first ones and says so.
+MATRIX_EVENTS = 150
+
+
+def render(ctx: Context, shown: pd.DataFrame) -> None:
+    table = views_data.sources_table(shown, ctx.dataset.sources)
+    st.markdown(
+        "Each seed text, who published it and when (with how that was worked out), and how "
+        "many of the events shown cite it."
+    )
+    st.dataframe(
+        table.drop(columns=["event_titles"]),
+        hide_index=True,
+        column_config={
+            "file": "Seed file",
+            "publisher": "Publisher",
+            "title": "Title",
+            "published": "Published",
+            "published_basis": st.column_config.TextColumn("How the date is known", width="large"),
+            "events": st.column_config.NumberColumn("Events citing it"),
+            "only_source_of": st.column_config.NumberColumn("Only source of"),
+        },
+    )
+    for row in table.itertuples():
+        with st.expander(f"{md(row.publisher)}: {md(row.title or row.file)} ({row.events} events)"):
+            st.caption(f"{md(row.file)} · published {md(row.published or 'unknown')}")
+            if row.published_basis:
+                st.markdown(md(row.published_basis))
+            cites = shown[shown["source_files"].map(lambda files, f=row.file: f in files)]
+            st.dataframe(
+                views_data.events_table(cites, ctx.vocab, ctx.labels)[
+                    ["date", "title", "status", "sources cited"]
+                ],
+                hide_index=True,
+            )
+
+    st.subheader("Which sources back which events")
+    matrix_events = shown.iloc[:MATRIX_EVENTS]
+    if len(shown) > MATRIX_EVENTS:
+        st.caption(f"The first {MATRIX_EVENTS} of {len(shown)} events; filter to see others.")
+    if len(matrix_events):
+        matrix = views_data.source_event_matrix(matrix_events, ctx.source_order)
+        titles = dict(zip(shown["id"], shown["title"], strict=True))
+        st.plotly_chart(charts.matrix_figure(matrix, ctx.labels, titles), key="source_matrix")
+
+    single = views_data.single_source_events(shown, ctx.labels)
+    st.subheader(f"Single-source events ({len(single)})")
+    st.markdown("Only one seed supports these: they are the first to corroborate.")
+    st.dataframe(single, hide_index=True)
