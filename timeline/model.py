@@ -177,4 +177,3 @@ class Source(Strict):
 
 class SourcesFile(Strict):
     sources: list[Source] = Field(min_length=1)
-
