@@ -33,7 +33,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from timeline.dates import PARTIAL_DATE_PATTERN, parse_partial_date
 from timeline.problems import DataError, Problem, has_errors
 from timeline.yamlcomments import Comments, FileComments, find_comments
-from timeline.yamlsource import STR_TAG, parse_yaml
+from timeline.yamlsource import STR_TAG, Loader, parse_yaml
 
 WIDTH = 100
 INDENT = 2
@@ -354,7 +354,7 @@ def _flow_text(node: Node) -> str:
 
 
 def _dump(data: object, **options: object) -> str:
-    return yaml.dump(data, Dumper=yaml.SafeDumper, allow_unicode=True, width=10**9, **options)
+    return yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, width=10**9, **options)
 
 
 @lru_cache(maxsize=4096)
@@ -396,4 +396,4 @@ def _folded(text: str, indent: int) -> list[str] | None:
         else:
             lines.append(word)
     block = "k: >-\n" + "".join(f"  {line}\n" for line in lines)
-    return lines if parse_yaml(block, "").data == {"k": text} else None
+    return lines if yaml.load(block, Loader=Loader) == {"k": text} else None

@@ -9,8 +9,8 @@ events would carry a comment to the wrong event. Here a comment belongs to what 
   of an event: those go *after* the nearest key or item above that starts at or left of them;
 - comment lines at the end of the file, in column 1, stay at the end of the file.
 
-Comments are found from the scanner's tokens: a ``#`` outside every scalar, after a space or at
-the start of a line, starts a comment.
+A ``#`` outside every scalar of the parsed tree, after a space or at the start of a line,
+starts a comment.
 """
 
 from __future__ import annotations
@@ -19,10 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-import yaml
-from yaml.nodes import MappingNode, Node, SequenceNode
-
-from timeline.yamlsource import Loader
+from yaml.nodes import MappingNode, Node, ScalarNode
 
 # The line breaks libyaml counts when it numbers lines.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
@@ -70,18 +67,13 @@ class _Anchor:
 
 def find_comments(text: str, root: Node) -> FileComments:
     """Attach every comment of ``text`` (which parsed to ``root``) to a key or list item."""
-    tokens = list(yaml.scan(text, Loader=Loader))
     lines = _LINE_BREAK.split(text)
     if lines[-1] == "":
         lines.pop()  # the text ends with a line break, not with an empty line
-    covered = _scalar_spans(tokens, lines)
-    dashes = sorted(
-        (t.start_mark.line, t.start_mark.column)
-        for t in tokens
-        if isinstance(t, yaml.BlockEntryToken)
-    )
     anchors: list[_Anchor] = []
-    _collect_anchors(root, dashes, anchors)
+    scalars: list[ScalarNode] = []
+    _walk(root, anchors, scalars)
+    covered = _scalar_spans(scalars, lines)
     anchor_lines = [a.line for a in anchors]
 
     found = FileComments()
@@ -103,16 +95,36 @@ def find_comments(text: str, root: Node) -> FileComments:
     return found
 
 
-def _scalar_spans(tokens: list, lines: list[str]) -> dict[int, list[tuple[int, float]]]:
+def _walk(node: Node, anchors: list[_Anchor], scalars: list[ScalarNode], flow: bool = False):
+    """Collect, in document order, the keys and block-list items (anchors) and every scalar."""
+    if isinstance(node, ScalarNode):
+        scalars.append(node)
+        return
+    # Comments inside a flow collection ([a, b]) go around it: no anchors inside one.
+    flow = flow or bool(node.flow_style)
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            if not flow:
+                anchors.append(_Anchor(key.start_mark.line, key.start_mark.column, key))
+            _walk(key, anchors, scalars, flow)
+            _walk(value, anchors, scalars, flow)
+        return
+    for item in node.value:
+        if not flow:  # a block list starts at its first dash: every dash is in that column
+            anchors.append(_Anchor(item.start_mark.line, node.start_mark.column, item))
+        _walk(item, anchors, scalars, flow)
+
+
+def _scalar_spans(
+    scalars: list[ScalarNode], lines: list[str]
+) -> dict[int, list[tuple[int, float]]]:
     """Per line, the column ranges [start, end) that scalars cover (where '#' is text)."""
     covered: dict[int, list[tuple[int, float]]] = {}
-    for token in tokens:
-        if not isinstance(token, yaml.ScalarToken):
-            continue
-        start, end = token.start_mark, token.end_mark
+    for scalar in scalars:
+        start, end = scalar.start_mark, scalar.end_mark
         end_line, end_col = end.line, end.column
-        if token.style in ("|", ">"):
-            # The token runs on to where the next token starts, past blank lines: those, and
+        if scalar.style in ("|", ">"):
+            # The scalar runs on to where the next token starts, past blank lines: those, and
             # that next line, are not the scalar's.
             end_line = _last_text_line(lines, start.line, end.line if end.column else end.line - 1)
             end_col = len(lines[end_line])
@@ -136,26 +148,12 @@ def _inside(spans, col: int) -> bool:
 
 
 def _comment_column(line: str, spans) -> int | None:
-    for col, char in enumerate(line):
-        if char == "#" and (col == 0 or line[col - 1] in " \t") and not _inside(spans, col):
+    col = line.find("#")
+    while col != -1:
+        if (col == 0 or line[col - 1] in " \t") and not _inside(spans, col):
             return col
+        col = line.find("#", col + 1)
     return None
-
-
-def _collect_anchors(node: Node, dashes: list[tuple[int, int]], out: list[_Anchor]) -> None:
-    if not isinstance(node, MappingNode | SequenceNode) or node.flow_style:
-        return  # comments inside a flow collection ([a, b]) go around it
-    if isinstance(node, MappingNode):
-        for key, value in node.value:
-            out.append(_Anchor(key.start_mark.line, key.start_mark.column, key))
-            _collect_anchors(value, dashes, out)
-        return
-    for item in node.value:
-        mark = item.start_mark
-        found = bisect.bisect_left(dashes, (mark.line, mark.column)) - 1
-        line, col = dashes[found] if found >= 0 else (mark.line, max(mark.column - 2, 0))
-        out.append(_Anchor(line, col, item))
-        _collect_anchors(item, dashes, out)
 
 
 def _attach_eol(
