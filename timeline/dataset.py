@@ -12,6 +12,7 @@ from timeline.model import Source, Vocabularies
 from timeline.problems import Problem, has_errors
 from timeline.sources import SeedText
 from timeline.validate import run_checks
+from timeline.yamlsource import gc_paused
 
 
 @dataclass
@@ -44,8 +45,10 @@ def load_dataset(
 ) -> Dataset:
     """Load and check everything; data problems go to ``problems``, never raised."""
     result = run_checks(events_path, seeds_dir)
+    with gc_paused():
+        events = events_frame([event for _, event in result.events.events])
     return Dataset(
-        events=events_frame([event for _, event in result.events.events]),
+        events=events,
         vocabularies=result.vocabularies,
         sources=result.sources,
         seeds_dir=result.seeds_dir,

@@ -20,8 +20,8 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from timeline.dates import PartialDate, parse_partial_date
 from timeline.model import Event, EventsFile
 from timeline.model_problems import problems_from_validation
-from timeline.problems import DataError, Problem, has_errors
-from timeline.yamlsource import YamlDocument, read_yaml
+from timeline.problems import DataError, Problem
+from timeline.yamlsource import YamlDocument, gc_paused, read_yaml
 
 EVENT_COLUMNS = [
     "id",
@@ -130,10 +130,14 @@ def load_events(path: Path | str = "data/events.yaml") -> pd.DataFrame:
 
     Raises DataError carrying every problem when the file is not valid on its own.
     """
-    parsed = parse_events(path)
-    if has_errors(parsed.problems):
-        raise DataError([p for p in parsed.problems if p.is_error])
-    return events_frame([event for _, event in parsed.events])
+    with gc_paused():
+        parsed = parse_events(path)
+        errors = [p for p in parsed.problems if p.is_error]
+        events = [event for _, event in parsed.events]
+        del parsed  # the node tree: freed now, before the collector is back on
+        if errors:
+            raise DataError(errors)
+        return events_frame(events)
 
 
 def events_frame(events: list[Event]) -> pd.DataFrame:

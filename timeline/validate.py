@@ -16,7 +16,7 @@ from timeline.model import Event, Source, SourcesFile, Vocabularies
 from timeline.problems import Problem, sort_problems
 from timeline.sources import CATALOGUE_NAME, SeedText, normalise, read_seeds, seeds_display
 from timeline.written_dates import is_written_out
-from timeline.yamlsource import YamlDocument
+from timeline.yamlsource import YamlDocument, gc_paused
 
 VOCABULARY_NAME = "vocabularies.yaml"
 MIN_QUOTE_WORDS = 4
@@ -42,7 +42,11 @@ def vocabulary_path(events_path: Path | str) -> Path:
 
 @dataclass
 class CheckResult:
-    """What the checker read, and every problem it found (sorted)."""
+    """What the checker read, and every problem it found (sorted).
+
+    ``events.events`` holds the validated events; the YAML node tree and raw data are dropped
+    once the checks are done (``events.doc`` keeps only its path and problems).
+    """
 
     events: ParsedEvents
     vocabularies: Vocabularies | None
@@ -60,6 +64,12 @@ def check(events_path: Path | str = "data/events.yaml", seeds_dir: Path | None =
 def run_checks(
     events_path: Path | str = "data/events.yaml", seeds_dir: Path | str | None = None
 ) -> CheckResult:
+    """Read and check everything; see CheckResult."""
+    with gc_paused():
+        return _run_checks(events_path, seeds_dir)
+
+
+def _run_checks(events_path: Path | str, seeds_dir: Path | str | None) -> CheckResult:
     events_path = Path(events_path)
     seeds_dir = Path(seeds_dir) if seeds_dir is not None else default_seeds_dir(events_path)
     events = parse_events(events_path)
@@ -103,6 +113,9 @@ def run_checks(
     every_event_read = events.doc.ok and len(events.events) == len(events.raw) > 0
     if seed_names is not None and sources and every_event_read:
         problems.extend(_uncited_seed_warnings(catalogue, events))
+    # The YAML node tree and the raw data are only needed to locate problems: drop them while
+    # the garbage collector is off, so it never walks their half a million objects.
+    events.doc.root, events.doc.data, events.raw = None, None, []
     return CheckResult(events, vocab.model, sources, seeds_dir, seeds, sort_problems(problems))
 
 
