@@ -75,6 +75,14 @@ def test_new_prints_a_skeleton_listing_the_vocabularies(dataset, capsys):
     assert all(len(line) <= 100 for line in out.splitlines())
 
 
+def test_without_vocabularies_new_still_prints_a_skeleton(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["new"]) == 0
+    captured = capsys.readouterr()
+    assert set(PLACEHOLDER.findall(captured.out)) == set(FILLED)
+    assert captured.err.startswith("note: cannot read data/vocabularies.yaml")
+
+
 def test_the_skeleton_is_one_commented_event(dataset):
     text = "events:\n" + skeleton({}, [])
     [event] = parse_yaml(text, "x").data["events"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from timeline.commands.fmt import write_atomically
@@ -42,6 +43,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     path = args.append or DEFAULT_PATH
     vocabularies = read_yaml(vocabulary_path(path)).data
+    if not isinstance(vocabularies, dict):
+        print(
+            f"note: cannot read {vocabulary_path(path)}: the skeleton lists no vocabulary ids",
+            file=sys.stderr,
+        )
     seeds_dir = default_seeds_dir(path)
     seeds = seed_files(seeds_dir) if seeds_dir.is_dir() else []
     if args.append is None:
