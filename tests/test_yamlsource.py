@@ -101,3 +101,9 @@ def test_read_text_reports_where_the_bad_byte_is(tmp_path):
 def test_a_folder_is_unreadable(tmp_path):
     text, problems = read_text(tmp_path, "dir")
     assert text is None and [p.rule for p in problems] == ["unreadable-file"]
+
+
+def test_absurd_nesting_is_a_problem_not_a_crash():
+    doc = parse("a: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert not doc.ok
+    assert located(doc) == [(1, 1, "yaml-syntax")]

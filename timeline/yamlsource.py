@@ -189,7 +189,13 @@ def parse_yaml(text: str, display: str) -> YamlDocument:
     if root is None:  # an empty file or only comments
         root = ScalarNode("tag:yaml.org,2002:null", "", _empty_mark(), _empty_mark())
     builder = _Builder(display)
-    doc.data = builder.build(root)
+    try:
+        doc.data = builder.build(root)
+    except RecursionError:
+        doc.problems.append(
+            Problem(display, 1, 1, "error", "values are nested too deeply to read", "yaml-syntax")
+        )
+        return doc
     doc.root = root
     doc.problems.extend(builder.problems)
     return doc
