@@ -47,8 +47,9 @@ if [ $$status -eq 5 ]; then echo "error: pytest collected no tests (exit code 5)
 exit $$status
 endef
 
-check: setup ## check data/events.yaml against the vocabularies and the seeds
+check: setup ## check the data against the vocabularies and the seeds, and that it is canonical
 	$(PY) -m timeline check
+	$(PY) -m timeline fmt --check
 
 lint: setup ## ruff check and ruff format --check
 	$(PY) -m ruff check .
