@@ -54,13 +54,13 @@ def test_event_detail_shows_each_quote_in_its_passage():
     assert detail.figures[0]["source_label"] == "Agency"
     found, not_found, no_seed = detail.citations
     assert found.source_label == "Agency"
-    assert found.passage.line == 1
+    assert (found.passage.line, found.line) == (1, 2)
     assert found.passage.segments == (
         ("Headline\nPutin and Kim ", False),
         ("signed a “comprehensive strategic partnership”", True),
         (" on 19 June.\nOther news.", False),
     )
-    assert not_found.passage is None
+    assert (not_found.passage, not_found.line) == (None, None)
     assert no_seed.passage is None
 
 

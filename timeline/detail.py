@@ -21,6 +21,7 @@ class CitationView:
     source_label: str
     quote: str
     passage: Passage | None
+    line: int | None  # of the seed, where the quote starts
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ def event_detail(
                 source_label=labels.get(cite["file"], cite["file"]),
                 quote=cite["quote"],
                 passage=passage(text, spans[0]) if spans else None,
+                line=text.count("\n", 0, spans[0][0]) + 1 if spans else None,
             )
         )
     end, location = event["date_end"], event["location"]

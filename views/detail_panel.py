@@ -44,7 +44,7 @@ def render(ctx: Context, event: pd.Series) -> None:
             )
         st.markdown(f"**Sources** ({len(info.citations)} citations)")
         for number, cite in enumerate(info.citations, start=1):
-            where = f", line {cite.passage.line}" if cite.passage else ""
+            where = f", line {cite.line}" if cite.line else ""
             st.markdown(f"{number}\\. **{md(cite.source_label)}** ({md(cite.file)}{where})")
             if cite.passage:
                 st.html(passage_html(list(cite.passage.segments)))
