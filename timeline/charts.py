@@ -1,6 +1,7 @@
-"""Plotly figures of the events: the timeline, the figures over time, the map and the matrix.
+"""The Plotly timeline of the events, and the helpers the other charts share.
 
-Every builder takes plain data and returns a ``go.Figure``. Text from the data reaches Plotly
+``timeline_figure`` returns a ``go.Figure``; ``timeline.evidence_charts`` draws the figures
+over time, the map and the source x event matrix. Text from the data reaches Plotly
 escaped (Plotly renders some HTML tags in hover text and labels) and only through ``hovertext``
 or ``text``, never a hover template, so ``%{...}`` in the data is not expanded either.
 """
@@ -15,7 +16,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from timeline.datetext import event_date_text
 from timeline.model import Vocabularies
@@ -60,7 +60,7 @@ def escape(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
-def _shorten(text: str, limit: int) -> str:
+def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -129,7 +129,7 @@ def lay_out_lanes(
         marks.loc[in_lane, "y"] = top + rows
         height = int(rows.max()) + 1
         tick_values.append(top + (height - 1) / 2)
-        tick_labels.append(escape(_shorten(labels.get(lane, lane), 28)))
+        tick_labels.append(escape(shorten(labels.get(lane, lane), 28)))
         top += height + 1
         boundaries.append(top - 1)
     return Lanes(marks, tick_values, tick_labels, boundaries[:-1])
@@ -144,7 +144,7 @@ def hover_text(
         f"<b>{escape(row['title'])}</b>",
         escape(event_date_text(row["date"], row["date_end"], bool(row["window"]))),
         f"Status: {escape(status_labels.get(row['status'], row['status']))}",
-        f"Sources: {escape(_shorten(sources, 120))}",
+        f"Sources: {escape(shorten(sources, 120))}",
         f"{citations} citation{'s' if citations != 1 else ''}",
     ]
     return "<br>".join(lines)
@@ -198,7 +198,7 @@ def _legend(fig: go.Figure, vocab: Vocabularies, categories: set[str], statuses:
     )
 
 
-def _segments(starts: pd.Series, ends: pd.Series, y0: pd.Series, y1: pd.Series | None = None):
+def segments(starts: pd.Series, ends: pd.Series, y0: pd.Series, y1: pd.Series | None = None):
     """x and y of many line segments in one trace, separated by gaps."""
     count = len(starts)
     x = np.empty(count * 3, dtype=object)
@@ -208,24 +208,24 @@ def _segments(starts: pd.Series, ends: pd.Series, y0: pd.Series, y1: pd.Series |
     return x, y
 
 
-def _centre(marks: pd.DataFrame) -> pd.Series:
+def centre(marks: pd.DataFrame) -> pd.Series:
     return marks["start"] + (marks["end"] - marks["start"]) / 2
 
 
-def _points(marks: pd.DataFrame, colour: str, gl: bool) -> go.Scatter | go.Scattergl:
-    looks = _status_marks(marks["status"])
+def _points(marks: pd.DataFrame, colour: str, gl: bool, symbol: str) -> go.Scatter | go.Scattergl:
+    # One trace per status: a scalar symbol spares Plotly validating one symbol per point.
     trace = go.Scattergl if gl else go.Scatter
     return trace(
-        x=_centre(marks),
-        y=marks["y"],
+        x=centre(marks).to_numpy(),
+        y=marks["y"].to_numpy(),
         mode="markers",
         marker={
-            "symbol": [m.symbol for m in looks],
+            "symbol": symbol,
             "size": 11,
             "color": colour,
             "line": {"width": 2, "color": colour},
         },
-        hovertext=marks["hover"],
+        hovertext=marks["hover"].to_numpy(),
         hoverinfo="text",
         customdata=marks[["id"]].to_numpy(),
         showlegend=False,
@@ -235,7 +235,7 @@ def _points(marks: pd.DataFrame, colour: str, gl: bool) -> go.Scatter | go.Scatt
 def _whiskers(marks: pd.DataFrame, colour: str, gl: bool) -> go.Scatter | go.Scattergl:
     # Plotly's error bars do not work on date axes: draw each whisker as a capped segment
     # over the whole period the date may fall in.
-    x, y = _segments(marks["start"], marks["end"], marks["y"])
+    x, y = segments(marks["start"], marks["end"], marks["y"])
     trace = go.Scattergl if gl else go.Scatter
     return trace(
         x=x,
@@ -272,7 +272,7 @@ def _span_bars(marks: pd.DataFrame, colour: str) -> go.Bar:
 
 def _span_lines(marks: pd.DataFrame, colour: str) -> go.Scattergl:
     # One WebGL line trace for all spans of a colour: no bar per event at this size.
-    x, y = _segments(marks["start"], marks["end"], marks["y"])
+    x, y = segments(marks["start"], marks["end"], marks["y"])
     return go.Scattergl(
         x=x,
         y=y,
@@ -295,14 +295,14 @@ def _key_band(marks: pd.DataFrame, x_range: tuple[dt.date, dt.date]) -> tuple[li
     key = marks[marks["key"].astype(bool)].drop_duplicates("id")
     if key.empty or len(key) > MAX_KEY_LABELS:
         return [], [], 0
-    titles = [_shorten(t, KEY_LABEL_CHARS) for t in key["title"]]
-    centre = _centre(key)
+    titles = [shorten(t, KEY_LABEL_CHARS) for t in key["title"]]
+    middle = centre(key)
     start = pd.Timestamp(x_range[0])
     span = pd.Timestamp(x_range[1]) - start
     width = pd.Series([span * (len(t) * 6.2 + 12) / 900 for t in titles], index=key.index)
-    position = (centre - start) / span
+    position = (middle - start) / span
     anchor = np.where(position > 0.6, "right", np.where(position < 0.4, "left", "center"))
-    left = centre - width * np.select([anchor == "right", anchor == "center"], [1, 0.5], 0)
+    left = middle - width * np.select([anchor == "right", anchor == "center"], [1, 0.5], 0)
     levels = pack_rows(
         left.to_numpy("datetime64[ns]").astype(np.int64),
         (left + width).to_numpy("datetime64[ns]").astype(np.int64),
@@ -321,7 +321,7 @@ def _key_band(marks: pd.DataFrame, x_range: tuple[dt.date, dt.date]) -> tuple[li
             "font": {"size": 11, "color": "#222222"},
             "name": "key event",
         }
-        for x, y, title, side in zip(centre, label_y, titles, anchor, strict=True)
+        for x, y, title, side in zip(middle, label_y, titles, anchor, strict=True)
     ]
     lines = [
         {
@@ -335,7 +335,7 @@ def _key_band(marks: pd.DataFrame, x_range: tuple[dt.date, dt.date]) -> tuple[li
             "line": {"color": "#AAAAAA", "width": 1, "dash": "dot"},
             "layer": "below",
         }
-        for x, y, mark_y in zip(centre, label_y, key["y"], strict=True)
+        for x, y, mark_y in zip(middle, label_y, key["y"], strict=True)
     ]
     return annotations, lines, int(levels.max()) + 1
 
@@ -373,7 +373,7 @@ def timeline_figure(
     gl = len(marks) > LARGE
     x_range = x_range or default_range(df)
 
-    fig = go.Figure()
+    traces = []
     for category in [*colours, *sorted(set(marks["category"]) - set(colours))]:
         of_category = marks[marks["category"] == category]
         if of_category.empty:
@@ -381,24 +381,26 @@ def timeline_figure(
         colour = colours.get(category, FALLBACK_COLOUR)
         is_span = of_category["is_span"].astype(bool)
         imprecise = ~is_span & ((of_category["precision"] != "day") | of_category["window"])
-        traces = []
+        of_colour = []
         if is_span.any():
             spans = of_category[is_span]
-            traces.append(_span_lines(spans, colour) if gl else _span_bars(spans, colour))
+            of_colour.append(_span_lines(spans, colour) if gl else _span_bars(spans, colour))
         if imprecise.any():
-            traces.append(_whiskers(of_category[imprecise], colour, gl))
+            of_colour.append(_whiskers(of_category[imprecise], colour, gl))
         # In WebGL mode spans also get a marker at their middle, to hover and click.
         points = of_category if gl else of_category[~is_span]
-        if not points.empty:
-            traces.append(_points(points, colour, gl))
-        fig.add_traces([trace.update(legendgroup=category) for trace in traces])
+        for status, of_status in points.groupby("status", sort=False):
+            symbol = STATUS_MARKS.get(status, UNKNOWN_STATUS_MARK).symbol
+            of_colour.append(_points(of_status, colour, gl, symbol))
+        traces += [trace.update(legendgroup=category) for trace in of_colour]
+    fig = go.Figure(data=traces)
     key_labels, key_lines, key_rows = ([], [], 0) if gl else _key_band(marks, x_range)
     if selected is not None and (marks["id"] == selected).any():
         chosen = marks[marks["id"] == selected]
         ring = {"symbol": "circle-open", "size": 24, "color": "#000000", "line": {"width": 3}}
         fig.add_trace(
             go.Scatter(
-                x=_centre(chosen),
+                x=centre(chosen),
                 y=chosen["y"],
                 mode="markers",
                 marker=ring,
@@ -479,183 +481,3 @@ def timeline_figure(
 def event_points(fig: go.Figure) -> int:
     """How many event marks a timeline figure draws (traces that carry event ids)."""
     return sum(len(trace.customdata) for trace in fig.data if trace.customdata is not None)
-
-
-def default_units(figures: pd.DataFrame) -> list[str]:
-    """The units more than one figure is stated in (all units when none repeats)."""
-    counts = figures["unit"].value_counts(sort=True)
-    repeated = list(counts[counts > 1].index)
-    return repeated or list(counts.index)
-
-
-def _figure_hover(row: Mapping) -> str:
-    return "<br>".join(
-        [
-            f"<b>{escape(qualified(row))} {escape(row['unit'])}</b>: {escape(row['counts'])}",
-            f"Claimed by {escape(row['claimant'])}",
-            escape(row["date_text"]),
-            f"Event: {escape(_shorten(row['event_title'], 80))}",
-            f"Source: {escape(row['source_label'])}",
-        ]
-    )
-
-
-def figures_figure(figures: pd.DataFrame, units: Sequence[str]) -> go.Figure:
-    """Numbers the sources state, over time: a panel per unit, a colour per claimant.
-
-    ``figures`` is ``views_data.figures_table``. Each point sits at the middle of its event's
-    date with a whisker over the event's period, and carries (event id, figure row) as
-    customdata so a click leads to its citation.
-    """
-    units = [u for u in units if (figures["unit"] == u).any()]
-    fig = make_subplots(
-        rows=max(len(units), 1),
-        cols=1,
-        shared_xaxes=True,
-        vertical_spacing=0.06,
-        subplot_titles=[escape(u) for u in units],
-    )
-    claimants = sorted(set(figures.loc[figures["unit"].isin(units), "claimant"]))
-    colours = {c: OKABE_ITO[i % len(OKABE_ITO)] for i, c in enumerate(claimants)}
-    in_legend: set[str] = set()
-    for row_number, unit in enumerate(units, start=1):
-        for claimant, claims in figures[figures["unit"] == unit].groupby("claimant", sort=True):
-            claims = claims.sort_values("when")
-            colour = colours[claimant]
-            x, y = _segments(claims["start"], claims["end"], claims["value"])
-            whiskers = go.Scatter(
-                x=x,
-                y=y,
-                mode="lines+markers",
-                line={"color": colour, "width": 1},
-                marker={"symbol": "line-ns-open", "size": 7, "color": colour},
-                hoverinfo="skip",
-                showlegend=False,
-                legendgroup=claimant,
-                name="whiskers",
-            )
-            points = go.Scatter(
-                x=claims["when"],
-                y=claims["value"],
-                mode="markers",
-                name=escape(_shorten(claimant, 50)),
-                legendgroup=claimant,
-                showlegend=claimant not in in_legend,
-                marker={"size": 11, "color": colour},
-                hovertext=[_figure_hover(r) for _, r in claims.iterrows()],
-                hoverinfo="text",
-                customdata=np.column_stack([claims["event_id"], claims.index]),
-            )
-            fig.add_trace(whiskers, row=row_number, col=1)
-            fig.add_trace(points, row=row_number, col=1)
-            in_legend.add(claimant)
-        fig.update_yaxes(rangemode="tozero", separatethousands=True, row=row_number, col=1)
-    shown = figures[figures["unit"].isin(units)]
-    fig.update_xaxes(type="date", range=[str(d) for d in default_range(shown)])
-    fig.update_layout(
-        height=120 + 230 * max(len(units), 1),
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
-        hovermode="closest",
-        clickmode="event+select",
-        legend={"title": {"text": "Claimant"}, "groupclick": "togglegroup"},
-    )
-    return fig
-
-
-def qualified(row: Mapping) -> str:
-    value = row["value"]
-    number = f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
-    qualifier = row.get("qualifier") or "exactly"
-    return number if qualifier == "exactly" else f"{qualifier} {number}"
-
-
-def map_figure(places: pd.DataFrame) -> go.Figure:
-    """Named places sized by how many events happened there.
-
-    ``places`` is ``views_data.place_counts``. The base map is Plotly's ``world_110m``
-    topojson, which the caller serves locally through the ``topojsonURL`` config option.
-    """
-    sizes = 10 + 30 * np.sqrt(places["events"] / max(places["events"].max(), 1))
-    hover = [
-        "<br>".join(
-            [
-                f"<b>{escape(row['label'])}</b> ({escape(row['country'])})",
-                f"{row['events']} event{'s' if row['events'] != 1 else ''}",
-                *(escape(_shorten(t, 70)) for t in row["titles"][:6]),
-                *(["…"] if len(row["titles"]) > 6 else []),
-            ]
-        )
-        for _, row in places.iterrows()
-    ]
-    fig = go.Figure(
-        go.Scattergeo(
-            lat=places["lat"],
-            lon=places["lon"],
-            mode="markers+text",
-            text=[escape(label) for label in places["label"]],
-            textposition="top center",
-            marker={
-                "size": sizes,
-                "color": "#0072B2",
-                "opacity": 0.75,
-                "line": {"width": 1, "color": "#FFFFFF"},
-            },
-            hovertext=hover,
-            hoverinfo="text",
-            customdata=places[["id"]].to_numpy(),
-        )
-    )
-    fig.update_layout(
-        height=560,
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
-        geo={
-            "scope": "world",
-            "resolution": 110,
-            "projection": {"type": "natural earth"},
-            "showcountries": True,
-            "countrycolor": "#BBBBBB",
-            "showland": True,
-            "landcolor": "#F2F2F2",
-            "showocean": True,
-            "oceancolor": "#E8F1F8",
-            "fitbounds": "locations" if len(places) else False,
-        },
-    )
-    return fig
-
-
-def matrix_figure(
-    matrix: pd.DataFrame, source_labels: Mapping[str, str], event_titles: Mapping[str, str]
-) -> go.Figure:
-    """Which source cites which event: one cell per (source, event), shaded by citations."""
-    y = [escape(_shorten(source_labels.get(f, f), 40)) for f in matrix.index]
-    x = list(matrix.columns)
-    hover = [
-        [
-            f"<b>{escape(_shorten(event_titles.get(e, e), 80))}</b><br>{label}<br>"
-            f"{int(n)} citation{'s' if n != 1 else ''}"
-            for e, n in zip(x, counts, strict=True)
-        ]
-        for label, counts in zip(y, matrix.to_numpy(), strict=True)
-    ]
-    fig = go.Figure(
-        go.Heatmap(
-            z=matrix.to_numpy(),
-            x=x,
-            y=y,
-            hovertext=hover,
-            hoverinfo="text",
-            colorscale=[[0, "#FFFFFF"], [0.01, "#BFDCEF"], [1, "#0072B2"]],
-            zmin=0,
-            xgap=1,
-            ygap=1,
-            colorbar={"title": {"text": "Citations"}},
-        )
-    )
-    fig.update_layout(
-        height=max(220, 40 * len(y) + 180),
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        xaxis={"showticklabels": len(x) <= 80, "tickangle": -60, "title": {"text": "Event"}},
-        yaxis={"autorange": "reversed"},
-    )
-    return fig

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import calendar
+from functools import lru_cache
 
 from timeline.dates import PartialDate, parse_partial_date
 
@@ -33,6 +34,7 @@ def _range_parts(first: PartialDate, last: PartialDate) -> tuple[str, str]:
     return partial_date_text(first), partial_date_text(last)
 
 
+@lru_cache(maxsize=65536)
 def event_date_text(date: str, end: object = None, window: bool = False) -> str:
     """The date of an event as written in the data, for people.
 

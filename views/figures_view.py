@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from timeline import charts, views_data
+from timeline import evidence_charts, views_data
 from timeline.passages import passage
 from timeline.safe_text import markdown as md
 from timeline.sources import find_quote_spans
@@ -17,7 +17,7 @@ CHART_KEY = "figures_chart"
 
 def _citation(ctx: Context, row: pd.Series) -> None:
     st.markdown(
-        f"**{md(charts.qualified(row))} {md(row['unit'])}**: {md(row['counts'])}, claimed by "
+        f"**{md(evidence_charts.qualified(row))} {md(row['unit'])}**: {md(row['counts'])}, claimed by "
         f"{md(row['claimant'])} ({md(row['date_text'])}; event: {md(row['event_title'])})"
     )
     text = ctx.dataset.seed_text(row["source"])
@@ -36,10 +36,10 @@ def render(ctx: Context, shown: pd.DataFrame) -> None:
         return
     units = list(figures["unit"].value_counts().index)
     chosen = st.multiselect(
-        "Units", units, default=charts.default_units(figures), key="figure_units"
+        "Units", units, default=evidence_charts.default_units(figures), key="figure_units"
     )
     event = st.plotly_chart(
-        charts.figures_figure(figures, chosen),
+        evidence_charts.figures_figure(figures, chosen),
         key=CHART_KEY,
         on_select="rerun",
         selection_mode="points",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from timeline import charts, views_data
+from timeline import evidence_charts, views_data
 from timeline.safe_text import markdown as md
 from views.data import Context
 
@@ -20,7 +20,7 @@ def render(ctx: Context, shown: pd.DataFrame) -> None:
         st.info("None of the events shown names a place.")
         return
     event = st.plotly_chart(
-        charts.map_figure(places),
+        evidence_charts.map_figure(places),
         key="map_chart",
         on_select="rerun",
         selection_mode="points",

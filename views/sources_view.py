@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from timeline import charts, views_data
+from timeline import evidence_charts, views_data
 from timeline.safe_text import markdown as md
 from views.data import Context
 
@@ -52,7 +52,9 @@ def render(ctx: Context, shown: pd.DataFrame) -> None:
     if len(matrix_events):
         matrix = views_data.source_event_matrix(matrix_events, ctx.source_order)
         titles = dict(zip(shown["id"], shown["title"], strict=True))
-        st.plotly_chart(charts.matrix_figure(matrix, ctx.labels, titles), key="source_matrix")
+        st.plotly_chart(
+            evidence_charts.matrix_figure(matrix, ctx.labels, titles), key="source_matrix"
+        )
 
     single = views_data.single_source_events(shown, ctx.labels)
     st.subheader(f"Single-source events ({len(single)})")

@@ -1,0 +1,137 @@
+"""How the dashboard copes with 100, 1,000 and 10,000 events.
+
+For each size, a synthetic copy of data/events.yaml (the real events repeated with new ids, the
+real vocabularies and seeds beside it) is run through the dashboard headless with Streamlit's
+AppTest, and these are reported:
+
+- cold load: ``timeline.load_dataset`` (what the cached loader does once per data version),
+- cold run: the first run of dashboard.py with an empty cache (load, filter, figure, page),
+- filter change: a rerun after picking an actor in the sidebar (cache warm),
+- figure build: ``charts.timeline_figure`` alone, and the size of its JSON as sent to the
+  browser.
+
+Times are the best of ``--repeat`` runs, in seconds; nothing is asserted. Run from the
+repository root: ``python benchmarks/bench_dashboard.py`` (``--sizes 100 1000`` to choose).
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO_ROOT))
+
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+import timeline
+from timeline import charts, filters, views_data
+
+
+def synthetic_copy(count: int, folder: Path) -> Path:
+    """A repository-like folder with ``count`` events: data/events.yaml and seeds/."""
+    events_path = REPO_ROOT / "data" / "events.yaml"
+    real = yaml.load(events_path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["events"]
+    events = []
+    for number in range(count):
+        event = copy.deepcopy(real[number % len(real)])  # shared lists would dump as aliases
+        event["id"] = f"{event['id']}-copy-{number}"
+        events.append(event)
+    data = folder / "data"
+    data.mkdir(parents=True)
+    shutil.copyfile(events_path.parent / "vocabularies.yaml", data / "vocabularies.yaml")
+    shutil.copytree(REPO_ROOT / "seeds", folder / "seeds")
+    text = yaml.dump(
+        {"events": events}, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True, width=100
+    )
+    path = data / "events.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def best_of(repeat: int, run: Callable[[], object]) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def app() -> AppTest:
+    return AppTest.from_file(str(REPO_ROOT / "dashboard.py"), default_timeout=600)
+
+
+def cold_run() -> AppTest:
+    st.cache_data.clear()
+    return app().run()
+
+
+def filter_change(at: AppTest, actor: str) -> None:
+    at.multiselect(key="f_actor").set_value([actor]).run()
+    assert not at.exception, at.exception
+    at.multiselect(key="f_actor").set_value([]).run()  # back, for the next repeat
+
+
+def measure(count: int, repeat: int) -> dict[str, str]:
+    with tempfile.TemporaryDirectory() as folder:
+        path = synthetic_copy(count, Path(folder))
+        os.environ["TIMELINE_DATA"] = str(path)
+        load = best_of(repeat, lambda: timeline.load_dataset(path))
+        dataset = timeline.load_dataset(path)
+        assert dataset.ok, [p.text() for p in dataset.problems if p.is_error][:3]
+
+        cold = best_of(repeat, cold_run)
+        at = cold_run()
+        assert not at.exception, at.exception
+        actor = dataset.vocabularies.actors[0].id
+        change = best_of(repeat, lambda: filter_change(at, actor)) / 2
+
+        events = dataset.events
+        labels = views_data.source_labels(dataset.sources)
+        shown = filters.apply(events, filters.FilterState())
+        figure = charts.timeline_figure(shown, dataset.vocabularies, source_labels=labels)
+        build = best_of(
+            repeat,
+            lambda: charts.timeline_figure(shown, dataset.vocabularies, source_labels=labels),
+        )
+        size = len(figure.to_json())
+        mode = "WebGL" if charts.event_points(figure) > charts.LARGE else "SVG"
+    return {
+        "events": f"{count:,}",
+        "cold load": f"{load:.2f}",
+        "cold run": f"{cold:.2f}",
+        "filter change": f"{change:.2f}",
+        "figure build": f"{build:.2f}",
+        "figure JSON": f"{size / 1024:,.0f} KiB",
+        "marks": mode,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1_000, 10_000])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per timing (3)")
+    args = parser.parse_args()
+    rows = [measure(count, args.repeat) for count in args.sizes]
+    header = list(rows[0])
+    widths = [max(len(h), *(len(r[h]) for r in rows)) for h in header]
+    print(" | ".join(h.rjust(w) for h, w in zip(header, widths, strict=True)))
+    print("-|-".join("-" * w for w in widths))
+    for row in rows:
+        print(" | ".join(row[h].rjust(w) for h, w in zip(header, widths, strict=True)))
+    print(f"seconds, best of {args.repeat}; figure JSON as Plotly serialises it")
+
+
+if __name__ == "__main__":
+    main()
