@@ -7,6 +7,7 @@ count name the events that match.
 import datetime as dt
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -237,3 +238,16 @@ def test_table_downloads_hold_exactly_what_is_shown(app, monkeypatch):
     assert from_csv.astype(str).values.tolist() == shown.astype(str).values.tolist()
     from_json = pd.DataFrame(json.loads(saved["events.json"]))
     assert from_json.astype(str).values.tolist() == shown.astype(str).values.tolist()
+
+
+def test_editing_the_data_shows_on_the_next_run(app, monkeypatch, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(FIXTURES / "small", copy)
+    events = copy / "data" / "events.yaml"
+    monkeypatch.setenv("TIMELINE_DATA", str(events))
+    assert count_line(app()) == f"Showing {ALL} of {ALL} events"
+    text = events.read_text(encoding="utf-8")
+    events.write_text(text[: text.index("  - id: korean-war")], encoding="utf-8")
+    # A new session of the same server keeps the cache, which is keyed on the files'
+    # modification times and sizes: the edit shows with no restart.
+    assert count_line(app()) == f"Showing {ALL - 1} of {ALL - 1} events"

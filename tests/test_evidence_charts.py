@@ -79,3 +79,10 @@ def test_matrix_has_a_cell_per_source_and_event():
     assert trace.z.tolist() == [[1, 0], [2, 1]]
     assert list(trace.y) == ["A", "b.txt"]
     assert trace.hovertext[1][0] == "<b>Event one</b><br>b.txt<br>2 citations"
+
+
+def test_units_whose_numbers_span_orders_of_magnitude_get_a_log_axis():
+    wide = FIGURES.copy()
+    wide.loc[1, "value"] = 1_300_000.0
+    assert figures_figure(wide, ["troops", "percent"]).layout.yaxis.type == "log"
+    assert figures_figure(FIGURES, ["troops"]).layout.yaxis.type is None

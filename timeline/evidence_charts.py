@@ -16,6 +16,8 @@ from plotly.subplots import make_subplots
 
 from timeline.charts import OKABE_ITO, default_range, escape, segments, shorten
 
+WIDE_RANGE = 100  # largest / smallest value of a unit above which its axis is logarithmic
+
 
 def default_units(figures: pd.DataFrame) -> list[str]:
     """The units more than one figure is stated in (all units when none repeats)."""
@@ -85,7 +87,11 @@ def figures_figure(figures: pd.DataFrame, units: Sequence[str]) -> go.Figure:
             fig.add_trace(whiskers, row=row_number, col=1)
             fig.add_trace(points, row=row_number, col=1)
             in_legend.add(claimant)
-        fig.update_yaxes(rangemode="tozero", separatethousands=True, row=row_number, col=1)
+        values = figures.loc[(figures["unit"] == unit) & (figures["value"] > 0), "value"]
+        # Numbers that span orders of magnitude (1,500 troops and 1.3 million) need a log axis.
+        wide = len(values) and values.max() / values.min() > WIDE_RANGE
+        axis = {"type": "log"} if wide else {"rangemode": "tozero"}
+        fig.update_yaxes(**axis, separatethousands=True, row=row_number, col=1)
     shown = figures[figures["unit"].isin(units)]
     fig.update_xaxes(type="date", range=[str(d) for d in default_range(shown)])
     fig.update_layout(
