@@ -117,6 +117,9 @@ def render(ctx: Context) -> FilterState:
         }
         left.date_input("From", value=None, key=KEYS["date_from"], **bounds)
         right.date_input("To", value=None, key=KEYS["date_to"], **bounds)
+        date_from, date_to = st.session_state[KEYS["date_from"]], st.session_state[KEYS["date_to"]]
+        if date_from and date_to and date_from > date_to:
+            st.warning("From is after To: no event can match.")
         st.number_input(
             "Cited by at least N sources",
             min_value=1,
