@@ -17,46 +17,22 @@ repository root: ``python benchmarks/bench_dashboard.py`` (``--sizes 100 1000`` 
 from __future__ import annotations
 
 import argparse
-import copy
 import os
-import shutil
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-import yaml
-
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
 import streamlit as st
 from streamlit.testing.v1 import AppTest
+from synthetic import synthetic_copy  # benchmarks/ is on sys.path when run as a script
 
 import timeline
 from timeline import charts, filters, views_data
-
-
-def synthetic_copy(count: int, folder: Path) -> Path:
-    """A repository-like folder with ``count`` events: data/events.yaml and seeds/."""
-    events_path = REPO_ROOT / "data" / "events.yaml"
-    real = yaml.load(events_path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["events"]
-    events = []
-    for number in range(count):
-        event = copy.deepcopy(real[number % len(real)])  # shared lists would dump as aliases
-        event["id"] = f"{event['id']}-copy-{number}"
-        events.append(event)
-    data = folder / "data"
-    data.mkdir(parents=True)
-    shutil.copyfile(events_path.parent / "vocabularies.yaml", data / "vocabularies.yaml")
-    shutil.copytree(REPO_ROOT / "seeds", folder / "seeds")
-    text = yaml.dump(
-        {"events": events}, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True, width=100
-    )
-    path = data / "events.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def best_of(repeat: int, run: Callable[[], object]) -> float:

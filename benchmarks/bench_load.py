@@ -21,9 +21,7 @@ after a reboot would add disk time).
 from __future__ import annotations
 
 import argparse
-import copy
 import gc
-import shutil
 import sys
 import tempfile
 import time
@@ -32,6 +30,7 @@ from pathlib import Path
 
 IMPORT_START = time.perf_counter()
 import yaml
+from synthetic import synthetic_copy  # benchmarks/ is on sys.path when run as a script
 
 import timeline
 from timeline import loader, sources, written_dates
@@ -63,25 +62,6 @@ def parse_gc_off(text: str) -> object:
     # this is the bare parse under the same condition, for a fair comparison.
     with gc_paused():
         return yaml.load(text, Loader=yaml.CSafeLoader)
-
-
-def synthetic_copy(events_path: Path, count: int, folder: Path) -> Path:
-    """A data folder with `count` events: the real ones repeated, each with a new id."""
-    real = yaml.load(events_path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["events"]
-    events = []
-    for number in range(count):
-        event = copy.deepcopy(real[number % len(real)])  # shared lists would dump as aliases
-        event["id"] = f"{event['id']}-copy-{number}"
-        events.append(event)
-    data = folder / "data"
-    data.mkdir(parents=True)
-    shutil.copyfile(events_path.parent / "vocabularies.yaml", data / "vocabularies.yaml")
-    text = yaml.dump(
-        {"events": events}, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True, width=100
-    )
-    path = data / "events.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def measure(label: str, path: Path, seeds_dir: Path, repeat: int) -> list[str]:
@@ -116,7 +96,7 @@ def main() -> None:
     rows = [["input", "events", "size", "yaml.load", "(gc off)", "load_events", "load_dataset"]]
     rows.append(measure("data/events.yaml", events_path, seeds_dir, args.repeat))
     with tempfile.TemporaryDirectory() as folder:
-        synthetic = synthetic_copy(events_path, args.events, Path(folder))
+        synthetic = synthetic_copy(args.events, Path(folder), events_path)
         rows.append(measure(f"synthetic {args.events:,}", synthetic, seeds_dir, args.repeat))
 
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]

@@ -31,6 +31,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from timeline.dates import PARTIAL_DATE_PATTERN, parse_partial_date
+from timeline.model import Event
 from timeline.problems import DataError, Problem, has_errors
 from timeline.yamlcomments import Comments, FileComments, find_comments
 from timeline.yamlsource import STR_TAG, Loader, parse_yaml
@@ -92,23 +93,7 @@ def _source_order(item: Node) -> tuple:
 SHAPES: dict[str, Shape] = {
     "events-file": Shape(("events",), {"events": "event"}, sorted_by={"events": _event_order}),
     "event": Shape(
-        (
-            "id",
-            "date",
-            "end",
-            "window",
-            "date_basis",
-            "title",
-            "summary",
-            "category",
-            "actors",
-            "status",
-            "location",
-            "other_locations",
-            "key",
-            "figures",
-            "sources",
-        ),
+        tuple(Event.model_fields),  # the model's field order is the canonical key order
         {"figures": "figure", "sources": "citation"},
         quoted=frozenset({"date", "end"}),
         prose=frozenset({"summary", "date_basis"}),
