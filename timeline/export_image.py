@@ -1,0 +1,193 @@
+"""Figures to files: PNG, SVG and PDF through kaleido and the system Chromium, and a
+self-contained interactive HTML page.
+
+Kaleido 1.x drives a Chrome it finds through ``BROWSER_PATH`` (or ``PATH``); it is never asked to
+download one. MathJax is off (kaleido would fetch it from a CDN) and plotly.js comes from the
+installed plotly package, so rendering needs no network.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import html
+import os
+import shutil
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Self
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
+BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+INSTALL_COMMAND = "apt-get install chromium"
+IMAGE_FORMATS = ("png", "svg", "pdf")
+# Seconds after which Chromium is taken to be stuck (it starts in a few, draws in less).
+START_TIMEOUT = 60
+RENDER_TIMEOUT = 120
+
+Progress = Callable[[str], None]
+
+
+class BrowserMissing(Exception):
+    """No Chromium to draw static images with: says how to install one and what to use meanwhile."""
+
+    def __init__(self, looked_at: str) -> None:
+        super().__init__(
+            f"PNG, SVG and PDF exports need Chromium, and none was found ({looked_at}). Install "
+            f"it with `{INSTALL_COMMAND}` (as root), or set BROWSER_PATH to a Chrome or "
+            "Chromium. Meanwhile the HTML, CSV, JSON and TimelineJS exports work, and the "
+            "camera button in the dashboard chart's toolbar downloads a PNG with the same file "
+            "name and size."
+        )
+
+
+class RenderError(Exception):
+    """Chromium started but could not draw the figure."""
+
+
+@dataclass(frozen=True)
+class Size:
+    """Layout size in CSS pixels, and the factor the pixels of a raster image are multiplied by."""
+
+    width: int
+    height: int
+    scale: float = 1.0
+
+    @property
+    def pixels(self) -> tuple[int, int]:
+        return round(self.width * self.scale), round(self.height * self.scale)
+
+
+def find_browser() -> Path | None:
+    """``BROWSER_PATH`` if set, else Debian's Chromium, else a Chrome on ``PATH``."""
+    if os.environ.get("BROWSER_PATH"):
+        path = Path(os.environ["BROWSER_PATH"])
+        return path if path.is_file() and os.access(path, os.X_OK) else None
+    if SYSTEM_CHROMIUM.is_file():
+        return SYSTEM_CHROMIUM
+    found = next((shutil.which(name) for name in BROWSER_NAMES if shutil.which(name)), None)
+    return Path(found) if found else None
+
+
+def use_browser() -> Path:
+    """Point kaleido at the browser (through ``BROWSER_PATH``); BrowserMissing when there is none."""
+    browser = find_browser()
+    if browser is None:
+        looked_at = os.environ.get("BROWSER_PATH") or f"{SYSTEM_CHROMIUM} and PATH"
+        raise BrowserMissing(f"looked at {looked_at}")
+    os.environ["BROWSER_PATH"] = str(browser)
+    return browser
+
+
+class ImageRenderer:
+    """One Chromium kept open for many images: ``with ImageRenderer() as r: r.render(...)``.
+
+    Kaleido is asynchronous: its browser lives on an event loop in a thread of its own, and
+    ``render`` waits for each image. The first ``render`` starts the browser; ``close`` (or the
+    end of the ``with``) stops it. Renders take turns, so one renderer may serve many threads.
+    """
+
+    def __init__(self, progress: Progress | None = None) -> None:
+        self.progress = progress or (lambda message: None)
+        self._lock = threading.Lock()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._kaleido = None
+
+    @property
+    def started(self) -> bool:
+        return self._kaleido is not None
+
+    def _wait(self, coroutine, timeout: float):
+        return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(timeout)
+
+    def _start(self) -> None:
+        import kaleido  # slow to import: only when an image is asked for
+
+        browser = use_browser()
+        self.progress(f"Starting {browser}…")
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="kaleido", daemon=True)
+        self._thread.start()
+
+        async def open_browser():
+            browser = kaleido.Kaleido(mathjax=False, timeout=RENDER_TIMEOUT)
+            await browser.open()
+            return browser
+
+        try:
+            self._kaleido = self._wait(open_browser(), START_TIMEOUT)
+        except Exception as error:
+            self._stop_loop()
+            raise RenderError(f"Chromium ({browser}) did not start: {error}") from error
+
+    def render(self, fig: go.Figure, fmt: str, size: Size) -> bytes:
+        """The figure as ``fmt`` (png, svg or pdf) at ``size``."""
+        if fmt not in IMAGE_FORMATS:
+            raise ValueError(f"not an image format: {fmt!r} (use one of {IMAGE_FORMATS})")
+        opts = {"format": fmt, "width": size.width, "height": size.height, "scale": size.scale}
+        with self._lock:
+            if not self.started:
+                self._start()
+            try:
+                return self._wait(self._kaleido.calc_fig(fig, opts=opts), RENDER_TIMEOUT + 10)
+            except Exception as error:
+                self._close()
+                raise RenderError(f"Chromium could not draw the chart: {error}") from error
+
+    def _stop_loop(self) -> None:
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join(timeout=10)
+            self._loop.close()
+        self._loop = self._thread = self._kaleido = None
+
+    def _close(self) -> None:
+        if self._kaleido is not None:
+            with contextlib.suppress(Exception):  # the browser is gone either way
+                self._wait(self._kaleido.close(), 30)
+        self._stop_loop()
+
+    def close(self) -> None:
+        with self._lock:
+            self._close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+PAGE_STYLE = {
+    "light": "background: #FFFFFF; color: #222222;",
+    "dark": "background: #111111; color: #EEEEEE;",
+}
+
+
+def html_page(
+    fig: go.Figure, *, title: str, alt: str, credit: str, theme: str, config: dict
+) -> str:
+    """A page that works offline: plotly.js inlined, the chart in a ``<figure>`` whose label and
+    caption are the alt text, followed by the credit. Every text from the data is escaped."""
+    chart = pio.to_html(fig, config=config, include_plotlyjs=True, full_html=False, validate=False)
+    style = PAGE_STYLE.get(theme, PAGE_STYLE["light"])
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{html.escape(title)}</title>\n"
+        f"<style>body {{ {style} font-family: sans-serif; margin: 1rem; }} "
+        "figure { margin: 0; } figcaption { max-width: 60rem; margin-top: 0.8rem; "
+        "font-size: 0.95rem; line-height: 1.45; }</style>\n"
+        "</head>\n<body>\n"
+        f'<figure role="group" aria-label="{html.escape(alt, quote=True)}">\n'
+        f"{chart}\n"
+        f"<figcaption><p>{html.escape(alt)}</p><p>{html.escape(credit)}</p></figcaption>\n"
+        "</figure>\n</body>\n</html>\n"
+    )
