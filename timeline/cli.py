@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from timeline.commands import check, diff, fmt, new, schema
+from timeline.commands import check, diff, export, fmt, new, schema
 
 # Each module adds its own subcommand; a new command is a module here and one line below.
 COMMANDS = [
@@ -20,6 +20,7 @@ COMMANDS = [
     fmt,
     diff,
     new,
+    export,
 ]
 
 
