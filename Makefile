@@ -16,7 +16,7 @@ STAMP := $(VENV)/.installed-$(REQUIREMENTS_HASH)
 VENV_PYTHON_RUNS := $(shell test -x $(VENV)/bin/python && echo yes)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test pytest check lint bench browser clean distclean FORCE
+.PHONY: help setup run test pytest check lint bench browser js clean distclean FORCE
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -34,7 +34,7 @@ run: setup ## start the dashboard: streamlit run dashboard.py
 	$(PY) -m streamlit run dashboard.py --server.showEmailPrompt false \
 		--browser.gatherUsageStats false $(STREAMLIT_ARGS)
 
-test: setup browser check ## set up, check the data, then run the whole test suite
+test: setup browser js check ## set up, check the data, then run the whole test suite
 	$(run_pytest)
 
 pytest: ## run pytest in the current environment only (PYTEST_ARGS=... to narrow it)
@@ -84,9 +84,27 @@ browser: ## install Debian's chromium with apt-get when it is missing
 	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
 	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
 
+# The export tests load our TimelineJS export in TimelineJS itself and read our PDFs with pdf.js:
+# both come from npm, pinned by tests/js/package-lock.json. npm ci runs when node_modules is
+# missing or older than the lock file; optional packages (pdf.js's native canvas, which would
+# download binaries from GitHub) are left out. Without npm, warn and let those tests skip.
+JS_DIR := tests/js
+JS_STAMP := $(JS_DIR)/node_modules/.package-lock.json
+
+js: $(JS_STAMP) ## install the export tests' JavaScript (TimelineJS, pdf.js) with npm ci
+
+$(JS_STAMP): $(JS_DIR)/package-lock.json
+	@if ! command -v npm >/dev/null 2>&1; then \
+		echo "warning: npm is missing: the TimelineJS and PDF export tests will skip" >&2; \
+		exit 0; \
+	fi; \
+	set -x; \
+	cd $(JS_DIR) && npm ci --omit=optional --no-audit --no-fund --loglevel=error && \
+	touch node_modules/.package-lock.json
+
 clean: ## remove caches and generated artifacts (keeps .venv)
 	rm -rf .pytest_cache .ruff_cache artifacts
 	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -prune -exec rm -rf {} +
 
-distclean: clean ## clean, and remove .venv too
-	rm -rf $(VENV)
+distclean: clean ## clean, and remove .venv (and tests/js/node_modules) too
+	rm -rf $(VENV) $(JS_DIR)/node_modules
