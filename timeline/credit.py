@@ -128,7 +128,10 @@ def alt_text(events: pd.DataFrame, vocab: Vocabularies, title: str) -> str:
     first_text = partial_date_text(parse_partial_date(first["date"]))
     last_date = last["date_end"] if isinstance(last["date_end"], str) else last["date"]
     last_text = partial_date_text(parse_partial_date(last_date))
-    span = f"in {first_text}" if first_text == last_text else f"from {first_text} to {last_text}"
+    if first_text != last_text:
+        span = f"from {first_text} to {last_text}"
+    else:
+        span = ("on " if parse_partial_date(first["date"]).day else "in ") + first_text
     labels = {c.id: c.label for c in vocab.categories}
     counts = events["category"].value_counts(sort=True)
     categories = ", ".join(f"{labels.get(c, c)} ({n})" for c, n in counts.items())

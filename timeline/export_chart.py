@@ -29,7 +29,7 @@ DARK_COLOURS = {
     "#E5E5E5": "#333333",
     "#000000": "#FFFFFF",
 }
-FOOTER_COLOUR = {"light": "#555555", "dark": "#AAAAAA"}
+FOOTER_COLOUR = {"light": "#555555", "dark": "#B4B4B4"}
 
 TITLE_SIZE, SUBTITLE_SIZE, FOOTER_SIZE, FONT_SIZE = 22, 15, 12, 13
 LINE_HEIGHT = 1.35
@@ -98,9 +98,11 @@ def _dark(value: object) -> object:
 
 
 def _themed(fig: go.Figure, theme: str) -> go.Figure:
+    """A copy of the figure on the theme's template (with the chart's colours swapped first,
+    so that the template's own stay as they are)."""
+    fig = go.Figure(_dark(fig.to_plotly_json()) if theme == "dark" else fig)
+    # An explicit template: Streamlit's own is not there outside Streamlit.
     fig.update_layout(template=THEMES[theme], plot_bgcolor=None)
-    if theme == "dark":
-        fig = go.Figure(_dark(fig.to_plotly_json()))
     return fig
 
 
@@ -111,7 +113,7 @@ def publication_layout(
     ``options.size``: the theme's template and colours, the title and subtitle on top, the
     legends under them, the credit as a footer, no range slider. Returns a new figure."""
     width, height = options.size.width, options.size.height
-    fig = _themed(go.Figure(fig), options.theme)
+    fig = _themed(fig, options.theme)
     escape = charts.escape
 
     title_lines = _wrap(title, TITLE_SIZE, width)
