@@ -48,3 +48,17 @@ def test_every_schema_is_json_schema_2020_12_with_a_title():
 def test_the_events_file_points_editors_at_the_schema():
     first_line = (REPO_ROOT / "data/events.yaml").read_text(encoding="utf-8").splitlines()[0]
     assert first_line == "# yaml-language-server: $schema=../schema/events.schema.json"
+
+
+def test_each_data_file_points_editors_at_its_schema():
+    for data_file, schema in [
+        ("data/events.yaml", "events.schema.json"),
+        ("data/vocabularies.yaml", "vocabularies.schema.json"),
+        ("seeds/sources.yaml", "sources.schema.json"),
+    ]:
+        path = REPO_ROOT / data_file
+        first_line = path.read_text(encoding="utf-8").splitlines()[0]
+        prefix = "# yaml-language-server: $schema="
+        assert first_line.startswith(prefix), data_file
+        target = (path.parent / first_line.removeprefix(prefix)).resolve()
+        assert target == (SCHEMA_DIR / schema).resolve(), data_file
