@@ -114,6 +114,26 @@ def test_a_missing_events_file_is_a_problem_not_a_traceback(in_repo, capsys):
     )
 
 
+def test_a_missing_events_file_is_the_only_problem_reported(in_repo, capsys):
+    # Not also "cannot read vocabularies.yaml": the path is wrong, not the files beside it.
+    assert main(["check", "nonexist.yaml"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        (
+            "nonexist.yaml:1:1: [error] cannot read nonexist.yaml: No such file or directory "
+            "(unreadable-file)"
+        ),
+        "nonexist.yaml: 0 events, 0 citations, 0 sources: 1 error, no warnings",
+    ]
+
+
+def test_the_summary_counts_what_was_read_when_there_are_errors(case, capsys):
+    case("missing-field.yaml")  # its one event lacks a title, so it is not valid
+    assert main(["check"]) == 1
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "data/events.yaml: 1 event, 2 citations, 2 sources: 1 error, no warnings"
+    )
+
+
 @pytest.mark.parametrize(
     "argv",
     [[], ["nonsense"], ["check", "--format", "xml"], ["check", "a.yaml", "b.yaml"]],

@@ -151,6 +151,13 @@ def test_events_valid_on_their_own_are_kept_when_another_is_broken(tmp_path):
     assert [p.rule for p in parsed.problems] == ["impossible-date"]
 
 
+def test_an_aliased_event_is_not_a_duplicate_id_of_itself(tmp_path):
+    path = events_file(tmp_path, {"id": "one", "date": '"2024"'})
+    text = path.read_text(encoding="utf-8").replace("  - id: one", "  - &one\n    id: one")
+    path.write_text(text + "  - *one\n", encoding="utf-8")
+    assert [(p.line, p.rule) for p in parse_events(path).problems] == [(2, "anchor"), (13, "alias")]
+
+
 def test_the_real_data_loads():
     frame = load_events(REPO_ROOT / "data/events.yaml")
     assert len(frame) >= 45

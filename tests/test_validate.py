@@ -7,13 +7,17 @@ from checker_cases import EVENTS, build, expected, invalid_cases, rule_of
 
 from timeline import yamlsource
 from timeline.problems import RULES
+from timeline.skeleton import PLACEHOLDER, skeleton
 from timeline.sources import read_seeds
 from timeline.validate import check, default_seeds_dir, run_checks
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+INVALID_DIR = Path(__file__).parent / "fixtures/invalid"
 CASES = invalid_cases()
 # Rules whose case is made by a test instead of a committed file.
 GENERATED = {"file-too-large"}
+# Rules of other commands than check.
+NOT_CHECKER = {"fmt-internal"}
 
 
 @pytest.fixture
@@ -39,7 +43,7 @@ def test_each_invalid_case_gives_exactly_its_problems(dataset, case):
 
 
 def test_every_rule_has_a_case():
-    assert {rule_of(case) for case in CASES} | GENERATED == set(RULES)
+    assert {rule_of(case) for case in CASES} | GENERATED | NOT_CHECKER == set(RULES)
     for case in CASES:
         assert rule_of(case) in {rule for _, _, rule in expected(case)}, case.name
 
@@ -99,6 +103,8 @@ MESSAGES = {
     "date-basis-missing.yaml": "data/events.yaml:4:11: [error] date 2021-03-12 is not written "
     "out in any of this event's quotes: add date_basis saying how it was worked out (e.g. "
     "\"'last Thursday' in an article published on ...\") (date-basis-missing)",
+    "placeholder.yaml": "data/events.yaml:5:12: [error] placeholder <<title>> from the new-event "
+    "skeleton is still here: replace it with the title (placeholder)",
     "figure-source-not-cited.yaml": "data/events.yaml:15:17: [error] figure source 003_other.txt "
     "is not cited by this event: add a citation of it under sources, or fix the file name "
     "(figure-source-not-cited)",
@@ -135,7 +141,7 @@ def test_exact_message_beside_others(dataset, name):
 
 def test_every_rule_has_an_exact_message_test():
     names = list(MESSAGES) + list(MESSAGES_WITH_OTHERS)
-    assert {rule_of(Path(name)) for name in names} | {"file-too-large"} == set(RULES)
+    assert {rule_of(Path(name)) for name in names} | GENERATED | NOT_CHECKER == set(RULES)
 
 
 def test_a_file_over_the_size_limit_is_refused_unread(tmp_path, monkeypatch):
@@ -165,9 +171,71 @@ def test_an_event_with_a_bad_field_still_has_its_other_problems_found(tmp_path, 
     (root / EVENTS).write_text(text, encoding="utf-8")
     monkeypatch.chdir(root)
     rules = sorted(p.rule for p in check(EVENTS))
-    assert rules == ["unknown-field", "unknown-vocabulary"]
-    # The quote of the invalid event is not checked (its event is not valid on its own), but
-    # the checker got past the first problem and reported every other one.
+    # The event is not valid on its own (tittle), yet its quotes are checked all the same.
+    assert rules == ["quote-not-found", "unknown-field", "unknown-vocabulary"]
+
+
+def write_events(root: Path, text: str) -> None:
+    (root / EVENTS).write_text(text, encoding="utf-8")
+
+
+def test_a_broken_event_hides_no_problem_of_the_others(tmp_path, monkeypatch):
+    root = build(None, tmp_path / "case")
+    text = (root / EVENTS).read_text(encoding="utf-8")
+    text = text.replace("resumed service on 3 March", "resumed its service on 3 March")
+    # Cut the file after the last event's `sources:`, which is left with no value.
+    text = text[: text.rindex("    sources:\n") + len("    sources:\n")]
+    write_events(root, text)
+    monkeypatch.chdir(root)
+    found = [(p.line, p.rule) for p in check(EVENTS)]
+    assert found == [(27, "quote-not-found"), (51, "wrong-type")]
+
+
+def test_problems_of_aliased_content_are_reported_once(tmp_path, monkeypatch):
+    root = build(None, tmp_path / "case")
+    alias_case = (INVALID_DIR / "alias.yaml").read_text(encoding="utf-8")
+    write_events(root, alias_case.replace("&kind planning", "&kind plannin"))
+    monkeypatch.chdir(root)
+    found = [(p.line, p.col, p.rule) for p in check(EVENTS)]
+    assert found == [
+        (8, 15, "anchor"),
+        (8, 15, "unknown-vocabulary"),
+        (20, 15, "alias"),
+    ]
+
+
+def test_an_aliased_event_is_one_problem_not_a_duplicate_of_itself(tmp_path, monkeypatch):
+    root = build(None, tmp_path / "case")
+    text = (root / EVENTS).read_text(encoding="utf-8")
+    text = text.replace("  - id: new-pier-planned", "  - &pier\n    id: new-pier-planned")
+    write_events(root, text + "  - *pier\n")
+    monkeypatch.chdir(root)
+    assert [(p.line, p.rule) for p in check(EVENTS)] == [(44, "anchor"), (57, "alias")]
+
+
+def test_an_unfilled_skeleton_gives_one_problem_per_placeholder(tmp_path, monkeypatch):
+    root = build(None, tmp_path / "case")
+    vocabularies = yaml.safe_load((root / "data/vocabularies.yaml").read_text(encoding="utf-8"))
+    new_event = skeleton(vocabularies, ["001_harbour.txt", "002_gazette.txt"])
+    write_events(root, (root / EVENTS).read_text(encoding="utf-8") + new_event)
+    monkeypatch.chdir(root)
+    problems = check(EVENTS)
+    placeholders = [
+        line for line in new_event.splitlines() if PLACEHOLDER.search(line.split("#")[0])
+    ]
+    assert [p.rule for p in problems] == ["placeholder"] * len(placeholders) == ["placeholder"] * 10
+    # Most of them also break a rule of their field (kebab-case, dates, vocabularies, seed
+    # file names): the placeholder says it better, so only it is reported.
+
+
+def test_a_missing_events_file_is_one_problem(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # nothing here: no vocabularies, no seeds
+    assert [p.text() for p in check("nonexist.yaml")] == [
+        (
+            "nonexist.yaml:1:1: [error] cannot read nonexist.yaml: No such file or directory "
+            "(unreadable-file)"
+        )
+    ]
 
 
 def test_the_default_seed_folder_is_beside_the_data_folder():

@@ -45,6 +45,29 @@ def test_anchors_and_aliases_are_both_reported():
     assert located(doc) == [(1, 4, "anchor"), (2, 4, "alias"), (3, 4, "anchor")]
 
 
+def test_problems_inside_an_aliased_value_are_reported_once():
+    doc = parse("a: &x {b: 1, b: 2, c: !odd 3}\nd: *x\n")
+    assert sorted(located(doc)) == [
+        (1, 4, "anchor"),
+        (1, 14, "duplicate-key"),
+        (1, 23, "unsupported-yaml"),
+        (2, 4, "alias"),
+    ]
+    assert doc.data["d"] == {"b": 2, "c": "3"}
+
+
+def test_nested_aliases_are_built_once_not_expanded():
+    # A "billion laughs": each level nine aliases of the one before, 9**6 texts if expanded
+    # (9**9 and more with a few more lines: the size of the file does not bound it).
+    lines = ["l0: &l0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"l{n}: &l{n} [" + ", ".join([f"*l{n - 1}"] * 9) + "]" for n in range(1, 6)]
+    doc = parse("\n".join(lines) + "\n")
+    assert doc.ok
+    assert [rule for _, _, rule in located(doc)] == ["anchor"] + (["anchor"] + ["alias"] * 9) * 5
+    top = doc.data["l5"]
+    assert len(top) == 9 and all(item is top[0] for item in top)
+
+
 @pytest.mark.parametrize("text", ["a: AT&T\n", "a: '*note*'\n", "a: 2 * 3\n"])
 def test_ampersands_and_stars_in_text_are_not_anchors(text):
     assert parse(text).problems == []

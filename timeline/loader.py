@@ -62,6 +62,15 @@ class ParsedFile(Generic[M]):
     problems: list[Problem] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class ReadCounts:
+    """How much the events file holds as read, valid or not."""
+
+    events: int = 0  # items of the events list that are mappings
+    citations: int = 0  # mappings in their sources lists
+    sources: int = 0  # distinct file names cited
+
+
 @dataclass
 class ParsedEvents:
     """The events file: each event that passed the model, with its index in the file."""
@@ -70,6 +79,18 @@ class ParsedEvents:
     events: list[tuple[int, Event]]
     problems: list[Problem] = field(default_factory=list)
     raw: list = field(default_factory=list)  # the events as read, valid or not
+
+    def read_counts(self) -> ReadCounts:
+        events = [item for item in self.raw if isinstance(item, dict)]
+        citations = [
+            citation
+            for event in events
+            if isinstance(event.get("sources"), list)
+            for citation in event["sources"]
+            if isinstance(citation, dict)
+        ]
+        files = {c.get("file") for c in citations if isinstance(c.get("file"), str)}
+        return ReadCounts(len(events), len(citations), len(files))
 
 
 def read_model_file(path: Path, model: type[M], display: str | None = None) -> ParsedFile[M]:
@@ -111,7 +132,10 @@ def _duplicate_id_problems(doc: YamlDocument, raw: list) -> list[Problem]:
         if not isinstance(event_id, str):
             continue
         if event_id in first_index:
-            first_line, _ = doc.locate(("events", first_index[event_id], "id"))
+            first_at = doc.locate(("events", first_index[event_id], "id"))
+            if doc.locate(("events", index, "id")) == first_at:
+                continue  # the same event again, through an alias: the alias is the problem
+            first_line = first_at[0]
             problems.append(
                 doc.problem(
                     ("events", index, "id"),

@@ -39,8 +39,10 @@ RULES: dict[str, str] = {
     "quote-too-short": "a quote too short to show that it supports the event",
     "date-basis-missing": "a date not written out in any quote, with no date_basis",
     "figure-source-not-cited": "a figure whose source is not among the event's citations",
+    "placeholder": "a <<...>> placeholder of the new-event skeleton left in an event",
     "single-source": "(warning) an event cited by one seed only",
     "uncited-seed": "(warning) a catalogued seed that no event cites",
+    "fmt-internal": "(fmt) fmt would change a value or a comment, so it left the file alone",
 }
 
 
@@ -59,8 +61,8 @@ class Problem:
     def is_error(self) -> bool:
         return self.level == "error"
 
-    def sort_key(self) -> tuple[str, int, int, str, str]:
-        return (self.path, self.line, self.col, self.rule, self.message)
+    def sort_key(self) -> tuple[str, int, int, str, str, str]:
+        return (self.path, self.line, self.col, self.rule, self.message, self.level)
 
     def text(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: [{self.level}] {self.message} ({self.rule})"
@@ -84,7 +86,12 @@ class DataError(Exception):
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
-    return sorted(problems, key=Problem.sort_key)
+    """Sorted by path and position, each distinct problem once.
+
+    The same problem can be found twice (an alias makes its anchor's content checked again
+    wherever it is used); saying it twice helps nobody.
+    """
+    return sorted(set(problems), key=Problem.sort_key)
 
 
 def has_errors(problems: Iterable[Problem]) -> bool:

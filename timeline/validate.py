@@ -10,9 +10,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import TypeAdapter, ValidationError
+
 from timeline.dates import parse_partial_date
-from timeline.loader import ParsedEvents, ParsedFile, parse_events, read_model_file
-from timeline.model import Event, Source, SourcesFile, Vocabularies
+from timeline.loader import ParsedEvents, ParsedFile, ReadCounts, parse_events, read_model_file
+from timeline.model import Citation, Event, Source, SourcesFile, Vocabularies
+from timeline.placeholders import with_placeholder_problems
 from timeline.problems import Problem, sort_problems
 from timeline.sources import CATALOGUE_NAME, SeedText, normalise, read_seeds, seeds_display
 from timeline.written_dates import is_written_out
@@ -29,6 +32,7 @@ _VOCABULARY_FIELDS = {
     "location": ("places", "place"),
     "other_locations": ("places", "place"),
 }
+_CITATION = TypeAdapter(Citation)
 
 
 def default_seeds_dir(events_path: Path | str) -> Path:
@@ -45,7 +49,8 @@ class CheckResult:
     """What the checker read, and every problem it found (sorted).
 
     ``events.events`` holds the validated events; the YAML node tree and raw data are dropped
-    once the checks are done (``events.doc`` keeps only its path and problems).
+    once the checks are done (``events.doc`` keeps only its path and problems). ``read``
+    counts the events as read, valid or not.
     """
 
     events: ParsedEvents
@@ -54,6 +59,7 @@ class CheckResult:
     seeds_dir: Path
     seeds: dict[str, SeedText]
     problems: list[Problem] = field(default_factory=list)
+    read: ReadCounts = field(default_factory=ReadCounts)
 
 
 def check(events_path: Path | str = "data/events.yaml", seeds_dir: Path | None = None):
@@ -73,6 +79,9 @@ def _run_checks(events_path: Path | str, seeds_dir: Path | str | None) -> CheckR
     events_path = Path(events_path)
     seeds_dir = Path(seeds_dir) if seeds_dir is not None else default_seeds_dir(events_path)
     events = parse_events(events_path)
+    if _missing(events):
+        # Most likely a mistyped path: the files "beside" it are not worth a word.
+        return CheckResult(events, None, [], seeds_dir, {}, sort_problems(events.problems))
     vocab = read_model_file(vocabulary_path(events_path), Vocabularies)
     problems = events.problems + vocab.problems + _vocabulary_file_problems(vocab)
 
@@ -110,13 +119,28 @@ def _run_checks(events_path: Path | str, seeds_dir: Path | str | None) -> CheckR
         problems += unknown
     for index, event in events.events:
         problems.extend(checker.check(index, event))
+    if len(events.events) < len(events.raw):
+        # An event that is not valid on its own still has its valid citations checked.
+        valid = {index for index, _ in events.events}
+        for index, raw in enumerate(events.raw):
+            if index not in valid:
+                problems.extend(checker.citations_of_invalid_event(index, raw))
+    problems = with_placeholder_problems(problems, events.doc, events.raw)
     every_event_read = events.doc.ok and len(events.events) == len(events.raw) > 0
     if seed_names is not None and sources and every_event_read:
         problems.extend(_uncited_seed_warnings(catalogue, events))
+    read = events.read_counts()
     # The YAML node tree and the raw data are only needed to locate problems: drop them while
     # the garbage collector is off, so it never walks their half a million objects.
-    events.doc.root, events.doc.data, events.raw = None, None, []
-    return CheckResult(events, vocab.model, sources, seeds_dir, seeds, sort_problems(problems))
+    events.doc.root, events.doc.data, events.doc.text, events.raw = None, None, "", []
+    return CheckResult(
+        events, vocab.model, sources, seeds_dir, seeds, sort_problems(problems), read
+    )
+
+
+def _missing(events: ParsedEvents) -> bool:
+    """True when the events file cannot be opened at all (missing, a folder, no permission)."""
+    return not events.doc.ok and any(p.rule == "unreadable-file" for p in events.problems)
 
 
 class _EventChecker:
@@ -163,6 +187,18 @@ class _EventChecker:
                 "that reports it, if there is one",
                 key=True,
                 level="warning",
+            )
+
+    def citations_of_invalid_event(self, index: int, raw: object) -> Iterable[Problem]:
+        """The checks of each citation that is valid on its own, in an event that is not."""
+        citations = raw.get("sources") if isinstance(raw, dict) else None
+        for number, item in enumerate(citations if isinstance(citations, list) else []):
+            try:
+                citation = _CITATION.validate_python(item)
+            except ValidationError:
+                continue  # reported, with its location, by the events file's validation
+            yield from self._citation(
+                ("events", index, "sources", number), citation.file, citation.quote
             )
 
     def vocabulary(self, index: int, raw: object) -> Iterable[Problem]:

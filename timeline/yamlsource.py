@@ -60,12 +60,17 @@ class Loader(yaml.CSafeLoader):
 
 @dataclass
 class YamlDocument:
-    """A parsed YAML file: its data, its node tree (for positions) and the problems found."""
+    """A parsed YAML file: its data, its node tree (for positions) and the problems found.
+
+    ``text`` is the file as read (empty when it could not be read), for scans that are faster
+    on the text than on the data.
+    """
 
     path: str
     data: object = None
     root: Node | None = None
     problems: list[Problem] = field(default_factory=list)
+    text: str = field(default="", repr=False)
 
     @property
     def ok(self) -> bool:
@@ -172,7 +177,7 @@ def read_yaml(path: Path, display: str | None = None) -> YamlDocument:
 
 
 def parse_yaml(text: str, display: str) -> YamlDocument:
-    doc = YamlDocument(display)
+    doc = YamlDocument(display, text=text)
     loader = Loader(text)
     try:
         root = loader.get_single_node()
@@ -184,11 +189,12 @@ def parse_yaml(text: str, display: str) -> YamlDocument:
         return doc
     finally:
         loader.dispose()
-    if _may_have_anchors(text):
+    anchored = _may_have_anchors(text)
+    if anchored:
         doc.problems.extend(_anchor_problems(text, display))
     if root is None:  # an empty file or only comments
         root = ScalarNode("tag:yaml.org,2002:null", "", _empty_mark(), _empty_mark())
-    builder = _Builder(display)
+    builder = _Builder(display, share_aliased=anchored)
     try:
         doc.data = builder.build(root)
     except RecursionError:
@@ -206,11 +212,17 @@ def _empty_mark() -> yaml.Mark:
 
 
 class _Builder:
-    """Node tree to plain data, in one recursive pass; collects duplicate keys and odd tags."""
+    """Node tree to plain data, in one recursive pass; collects duplicate keys and odd tags.
 
-    def __init__(self, display: str) -> None:
+    With ``share_aliased``, a node met again through an alias gives the value built the first
+    time: its problems are reported once (the alias is reported on its own), and aliases of
+    aliases cost no more than the text they are written in.
+    """
+
+    def __init__(self, display: str, *, share_aliased: bool = False) -> None:
         self.display = display
         self.problems: list[Problem] = []
+        self.built: dict[int, object] | None = {} if share_aliased else None
         constructor = yaml.SafeLoader("")
         self.scalars = {
             "tag:yaml.org,2002:bool": constructor.construct_yaml_bool,
@@ -220,6 +232,13 @@ class _Builder:
         }
 
     def build(self, node: Node) -> object:
+        if self.built is None:
+            return self._build(node)
+        if id(node) not in self.built:
+            self.built[id(node)] = self._build(node)
+        return self.built[id(node)]
+
+    def _build(self, node: Node) -> object:
         tag = node.tag
         if tag == STR_TAG:
             if type(node) is ScalarNode:
