@@ -140,7 +140,7 @@ def run(args: argparse.Namespace) -> int:
     if errors or dataset.vocabularies is None:
         print(format_text(errors), end="")
         print(
-            f"export: {args.data} has {len(errors)} error{'s' * (len(errors) != 1)}: nothing "
+            f"python -m timeline export: {args.data} has {len(errors)} error{'s' * (len(errors) != 1)}: nothing "
             "exported (python -m timeline check lists them)",
             file=sys.stderr,
         )
