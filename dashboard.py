@@ -35,7 +35,8 @@ st.caption(
     "Filters live in the page address, so a copied link opens this same view."
 )
 
-dataset = load(Path(os.environ.get("TIMELINE_DATA", "data/events.yaml")))
+events_path = Path(os.environ.get("TIMELINE_DATA", "data/events.yaml"))
+dataset = load(events_path)
 if not dataset.ok or dataset.vocabularies is None:
     show_problems(dataset)
     st.stop()
@@ -51,7 +52,7 @@ st.markdown(f"Showing {len(shown)} of {len(ctx.events)} events")
 views = dict(zip(TABS, st.tabs(TABS, key="view", bind="query-params"), strict=True))
 with views["Timeline"]:
     if views["Timeline"].open:
-        timeline_view.render(ctx, shown, state)
+        timeline_view.render(ctx, shown, state, events_path)
 with views["Sources"]:
     if views["Sources"].open:
         sources_view.render(ctx, shown)

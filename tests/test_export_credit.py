@@ -159,6 +159,7 @@ def test_data_version_outside_git_is_a_hash_of_the_events_file(data_copy, monkey
         ),
         ("  <b>Troops</b> & “more” ", "b-troops-b-more"),
         ("…", "timeline"),
+        ("word " * 30, "-".join(["word"] * 16)),  # 79 characters: cut after a whole word
     ],
 )
 def test_slug_makes_a_safe_file_name(title, name):

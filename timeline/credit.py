@@ -186,8 +186,11 @@ def _clean_commit(events_path: Path) -> str | None:
     return commit if tracked is not None and changed == "" else None
 
 
-def slug(text: str, limit: int = 60) -> str:
-    """``north-koreas-military-support-to-russia-2022-2024``: a file name from a title."""
+def slug(text: str, limit: int = 80) -> str:
+    """``north-koreas-military-support-to-russia-2022-2024``: a file name from a title, cut
+    after a whole word when it is longer than ``limit``."""
     words = re.sub(r"[’']", "", text.casefold())
     name = re.sub(r"[^a-z0-9]+", "-", words).strip("-")
-    return name[:limit].rstrip("-") or "timeline"
+    if len(name) > limit:
+        name = name[: limit + 1].rsplit("-", 1)[0]
+    return name or "timeline"

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
 from timeline import charts
 from timeline.datetext import event_date_text
 from timeline.filters import FilterState
-from views import detail_panel
+from views import detail_panel, export_panel
 from views.data import Context
 from views.sidebar import KEYS
 
@@ -30,7 +32,9 @@ def _x_range(shown: pd.DataFrame, state: FilterState):
     return (start, end) if start < end else None
 
 
-def render(ctx: Context, shown: pd.DataFrame, state: FilterState) -> None:
+def render(
+    ctx: Context, shown: pd.DataFrame, state: FilterState, events_path: Path | None = None
+) -> None:
     fig = charts.timeline_figure(
         shown,
         ctx.vocab,
@@ -40,17 +44,19 @@ def render(ctx: Context, shown: pd.DataFrame, state: FilterState) -> None:
         selected=state.event,
         x_range=_x_range(shown, state),
     )
+    export_view = export_panel.view_of(ctx, state, events_path or Path("data/events.yaml"))
     st.plotly_chart(
         fig,
         key=CHART_KEY,
         on_select=_on_chart_select,
         selection_mode="points",
-        config=CHART_CONFIG,
+        config={**CHART_CONFIG, **export_panel.toolbar_config(export_view)},
     )
     st.caption(
         "Drag to pan, scroll to zoom, use the slider below the chart for the time range. "
         "Click an event (or pick it below) to read its sources."
     )
+    export_panel.render(export_view)
     titles = dict(zip(ctx.events["id"], ctx.events["title"], strict=True))
     options = list(shown["id"])
     if state.event in titles and state.event not in options:

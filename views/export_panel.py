@@ -1,0 +1,174 @@
+"""The Export panel under the timeline: the chart or the events of the current view, as files.
+
+Data files (CSV, JSON, TimelineJS) are small and made on every run of the open panel; chart
+files are made on demand (a button, then a download), since drawing them takes Chromium a few
+seconds. One Chromium is kept open for the whole server and shared by every session.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from timeline import export
+from timeline.export import ChartOptions, ImageRenderer, Size, View
+from timeline.filters import FilterState
+from timeline.safe_text import markdown as md
+from views.data import Context
+
+FORMAT_LABELS = {
+    "png": "PNG image",
+    "svg": "SVG (vector image)",
+    "pdf": "PDF (vector, for print)",
+    "html": "HTML (interactive, works offline)",
+    "csv": "CSV (spreadsheet, one row per event)",
+    "json": "JSON (every field and citation)",
+    "timelinejs": "TimelineJS (Knight Lab) JSON",
+}
+CUSTOM = "custom"
+KEYS = {
+    "format": "export_format",
+    "preset": "export_preset",
+    "width": "export_width",
+    "height": "export_height",
+    "scale": "export_scale",
+    "title": "export_title",
+    "subtitle": "export_subtitle",
+    "theme": "export_theme",
+}
+MADE = "export_made"  # session state: (what was asked for, file name, bytes) of the last chart file
+
+
+@st.cache_resource(show_spinner=False, on_release=ImageRenderer.close)
+def shared_renderer() -> ImageRenderer:
+    return ImageRenderer()
+
+
+def view_of(ctx: Context, state: FilterState, events_path: Path) -> View:
+    return View(ctx.dataset, state, events_path)
+
+
+def _preset_label(name: str) -> str:
+    if name == CUSTOM:
+        return "Custom size"
+    size = export.PRESETS[name]
+    pixels = f" = {size.pixels[0]} x {size.pixels[1]} px" if size.scale != 1 else ""
+    scale = f" at scale {size.scale:g}{pixels}" if size.scale != 1 else ""
+    return f"{name.title()}: {size.width} x {size.height}{scale}"
+
+
+def current_options() -> ChartOptions:
+    """The options the panel's widgets hold (the defaults before it is first opened)."""
+    state = st.session_state
+    preset = state.get(KEYS["preset"], "social")
+    if preset == CUSTOM:
+        default = export.PRESETS["social"]
+        size = Size(
+            int(state.get(KEYS["width"], default.width)),
+            int(state.get(KEYS["height"], default.height)),
+            float(state.get(KEYS["scale"], default.scale)),
+        )
+    else:
+        size = export.PRESETS[preset]
+    return ChartOptions(
+        size=size,
+        title=state.get(KEYS["title"], ""),
+        subtitle=state.get(KEYS["subtitle"], ""),
+        theme=state.get(KEYS["theme"], "light"),
+    )
+
+
+def toolbar_config(view: View) -> dict:
+    """The chart toolbar's camera button: a PNG with the export's file name and size."""
+    return export.toolbar_config(view, current_options())
+
+
+def _widgets(view: View) -> None:
+    # Kept for the session: closing the panel keeps the choices (and the toolbar's size).
+    keep = {"persist_state": "session"}
+    left, middle, right = st.columns([2, 2, 1])
+    left.selectbox(
+        "Format", list(FORMAT_LABELS), format_func=FORMAT_LABELS.get, key=KEYS["format"], **keep
+    )
+    middle.selectbox(
+        "Size", [*export.PRESETS, CUSTOM], format_func=_preset_label, key=KEYS["preset"], **keep
+    )
+    right.radio("Theme", list(export.THEMES), horizontal=True, key=KEYS["theme"], **keep)
+    if st.session_state[KEYS["preset"]] == CUSTOM:
+        default = export.PRESETS["social"]
+        width, height, scale = st.columns(3)
+        width.number_input("Width (px)", 200, 10000, default.width, 50, key=KEYS["width"], **keep)
+        height.number_input(
+            "Height (px)", 200, 10000, default.height, 50, key=KEYS["height"], **keep
+        )
+        scale.number_input("Scale", 0.5, 10.0, 1.0, 0.5, key=KEYS["scale"], **keep)
+    default_title = view.title(ChartOptions())
+    st.text_input("Title", key=KEYS["title"], placeholder=default_title, max_chars=200, **keep)
+    st.text_input(
+        "Subtitle",
+        key=KEYS["subtitle"],
+        placeholder="Optional: a line under the title",
+        max_chars=300,
+        **keep,
+    )
+
+
+def _chart_download(view: View, fmt: str, options: ChartOptions) -> None:
+    wanted = (fmt, options, view.state)
+    name = export.file_name(view, options, fmt)
+    if st.button(f"Make the {fmt.upper()} file", key="export_make", icon=":material/draw:"):
+        try:
+            with st.spinner(f"Drawing the {fmt.upper()} in Chromium…"):
+                content = export.export(view, fmt, options, renderer=shared_renderer())
+        except export.BrowserMissing as error:
+            st.warning(str(error), icon=":material/warning:")
+            return
+        except export.RenderError as error:
+            st.error(str(error))
+            return
+        st.session_state[MADE] = (wanted, name, content)
+    made = st.session_state.get(MADE)
+    if made and made[0] == wanted:
+        st.download_button(
+            f"Download {name}",
+            made[2],
+            made[1],
+            export.MIME_TYPES[fmt],
+            key="export_download",
+            icon=":material/download:",
+            type="primary",
+        )
+
+
+def render(view: View) -> None:
+    """The panel: format, size, theme, title and subtitle; alt text; the download."""
+    with st.expander(
+        "Export this view (image, PDF, interactive HTML or data)",
+        key="export_panel",
+        on_change="rerun",
+        icon=":material/ios_share:",
+    ) as panel:
+        if not panel.open:
+            return
+        _widgets(view)
+        fmt, options = st.session_state[KEYS["format"]], current_options()
+        if fmt in export.DATA_FORMATS:
+            st.caption(f"The {len(view.events)} events the filters keep, with their citations.")
+            st.download_button(
+                f"Download {export.file_name(view, options, fmt)}",
+                export.export(view, fmt, options),
+                export.file_name(view, options, fmt),
+                export.MIME_TYPES[fmt],
+                key="export_download",
+                icon=":material/download:",
+                type="primary",
+            )
+        else:
+            _chart_download(view, fmt, options)
+        if fmt in export.CHART_FORMATS:
+            st.markdown("**Alt text**, to describe the chart to readers who cannot see it:")
+            st.code(view.alt_text(options), language=None, wrap_lines=True)
+            st.caption("Printed under the chart: " + md(view.credit(view.drawn).text))
+        else:
+            st.caption("Credit to publish with it: " + md(view.credit(view.events).text))
