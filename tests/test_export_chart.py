@@ -28,9 +28,13 @@ def timeline_fig():
     return charts.timeline_figure(dataset.events, dataset.vocabularies)
 
 
+def annotation(fig, name):
+    found = [a for a in fig.layout.annotations if a.name == name]
+    return found[0] if found else None
+
+
 def footer_of(fig):
-    (footer,) = [a for a in fig.layout.annotations if a.name == "footer"]
-    return footer
+    return annotation(fig, "footer")
 
 
 def colours(value, key=""):
@@ -70,8 +74,8 @@ def test_title_subtitle_and_footer_are_escaped_text(timeline_fig):
     fig = publication_layout(
         timeline_fig, ChartOptions(subtitle="Seen <here> & there"), "<b>Troops</b> & more", CREDIT
     )
-    assert fig.layout.title.text == "<b>&lt;b&gt;Troops&lt;/b&gt; &amp; more</b>"
-    assert fig.layout.title.subtitle.text == "Seen &lt;here&gt; &amp; there"
+    assert annotation(fig, "title").text == "<b>&lt;b&gt;Troops&lt;/b&gt; &amp; more</b>"
+    assert annotation(fig, "subtitle").text == "Seen &lt;here&gt; &amp; there"
     footer = footer_of(fig).text
     assert "Beta &lt;Weekly&gt; &amp; Co, “Troops”" in footer
     lines = footer.split("<br>")
@@ -83,7 +87,7 @@ def test_title_subtitle_and_footer_are_escaped_text(timeline_fig):
 
 def test_no_subtitle_unless_asked(timeline_fig):
     fig = publication_layout(timeline_fig, ChartOptions(), "T", CREDIT)
-    assert not fig.layout.title.subtitle.text
+    assert annotation(fig, "subtitle") is None
 
 
 def test_long_footer_wraps_within_the_width_and_the_margin_holds_it(timeline_fig):
@@ -107,15 +111,20 @@ def test_long_footer_wraps_within_the_width_and_the_margin_holds_it(timeline_fig
 def test_long_title_wraps_and_pushes_the_plot_down(timeline_fig):
     short = publication_layout(timeline_fig, ChartOptions(), "Short", CREDIT)
     long = publication_layout(timeline_fig, ChartOptions(), "A much longer title " * 8, CREDIT)
-    assert long.layout.title.text.count("<br>") >= 1
+    assert annotation(long, "title").text.count("<br>") >= 1
     assert long.layout.margin.t > short.layout.margin.t
+    with_subtitle = publication_layout(timeline_fig, ChartOptions(subtitle="S"), "Short", CREDIT)
+    assert with_subtitle.layout.margin.t > short.layout.margin.t
+    assert annotation(with_subtitle, "subtitle").yshift < 0  # under the title
 
 
-def test_legends_and_footer_start_at_the_left_edge_like_the_title(timeline_fig):
-    fig = publication_layout(timeline_fig, ChartOptions(), "T", CREDIT)
-    edge = export_chart.EDGE
-    assert fig.layout.title.x * fig.layout.width == pytest.approx(edge)
+def test_text_starts_at_the_left_edge_and_the_title_at_the_top(timeline_fig):
+    fig = publication_layout(timeline_fig, ChartOptions(subtitle="S"), "T", CREDIT)
+    edge, margin = export_chart.EDGE, fig.layout.margin
     assert fig.layout.legend.x * fig.layout.width == pytest.approx(edge)
-    plot_width = fig.layout.width - fig.layout.margin.l - fig.layout.margin.r
-    left = fig.layout.margin.l + footer_of(fig).x * plot_width
-    assert left == pytest.approx(edge)
+    plot_width = fig.layout.width - margin.l - margin.r
+    plot_height = fig.layout.height - margin.t - margin.b
+    for name in ("title", "subtitle", "footer"):
+        assert margin.l + annotation(fig, name).x * plot_width == pytest.approx(edge)
+    top = margin.b + annotation(fig, "title").y * plot_height
+    assert fig.layout.height - top == pytest.approx(edge)

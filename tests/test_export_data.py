@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from dashboard_support import VOCABULARIES, event_row, events_frame
 
 import timeline
 from timeline.charts import escape
+from timeline.dataset import Dataset
 from timeline.export import ChartOptions, View, chart_figure, export
 from timeline.export_data import CSV_COLUMNS
 from timeline.filters import FilterState
@@ -189,3 +191,17 @@ def test_drawn_follows_the_date_filter(small):
 def test_unknown_format_is_refused(small):
     with pytest.raises(ValueError, match="unknown format 'docx'"):
         export(view_of(small), "docx")
+
+
+def test_the_chart_draws_what_reaches_into_its_axis_and_the_data_keeps_everything():
+    frame = events_frame(
+        event_row("last-day", "2024-12-31"),
+        event_row("next-year", "2025"),  # starts where the default axis (2022 to 2024) ends
+        event_row("long-ago", "1950", end="1953"),
+    )
+    dataset = Dataset(frame, VOCABULARIES, [], Path("."))
+    view = View(dataset)
+    assert list(view.events["id"]) == ["last-day", "next-year", "long-ago"]
+    assert list(view.drawn["id"]) == ["last-day"]
+    view = View(dataset, FilterState(date_to=dt.date(2025, 1, 1)))  # "to" includes its day
+    assert list(view.drawn["id"]) == ["last-day", "next-year"]

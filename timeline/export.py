@@ -95,8 +95,10 @@ class View:
     def drawn(self) -> pd.DataFrame:
         """The events the chart shows: those kept by the filters that reach into its time axis."""
         start, end = (pd.Timestamp(d) for d in self.x_range)
+        if self.state.date_to:  # "to" includes its day; the default axis ends at midnight
+            end += pd.Timedelta(days=1)
         events = self.events
-        return events[(events["end"] > start) & (events["start"] < end + pd.Timedelta(days=1))]
+        return events[(events["end"] > start) & (events["start"] < end)]
 
     def title(self, options: ChartOptions, events: pd.DataFrame | None = None) -> str:
         """The title asked for, else one made from the filters and the period of ``events``

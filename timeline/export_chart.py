@@ -118,42 +118,33 @@ def publication_layout(
 
     title_lines = _wrap(title, TITLE_SIZE, width)
     subtitle_lines = _wrap(options.subtitle, SUBTITLE_SIZE, width) if options.subtitle else []
-    header = EDGE + _lines_height(len(title_lines), TITLE_SIZE)
-    header += _lines_height(len(subtitle_lines), SUBTITLE_SIZE) + 12
+    title_height = _lines_height(len(title_lines), TITLE_SIZE)
+    header = EDGE + title_height + _lines_height(len(subtitle_lines), SUBTITLE_SIZE) + 10
     footer_lines = [*_wrap(about.source_line, FOOTER_SIZE, width), about.about_line]
     footer = _lines_height(len(footer_lines), FOOTER_SIZE) + EDGE
-    # Fixed margins (no automargin), so that the footer and legends, placed in plot-area
-    # units, start at the left edge like the title.
-    left = EDGE + max(_text_width(t, FONT_SIZE) for t in fig.layout.yaxis.ticktext or [""]) + 8
-    plot_width = width - left - EDGE
-    to_left_edge = -(left - EDGE) / plot_width
     rows = [_legend_rows(fig, name, width - 2 * EDGE) for name in ("legend", "legend2")]
     legend_row = round(FONT_SIZE * 2.3)
     axis = 30  # the date ticks under the plot
+    # Fixed margins (no automargin): title, subtitle and footer are annotations placed in
+    # plot-area units from them, so that they start at the left edge and never overlap.
+    # (Plotly's own title pushes a wrapped title off the top, and its subtitle floats.)
+    margin = {
+        "l": EDGE + max(_text_width(t, FONT_SIZE) for t in fig.layout.yaxis.ticktext or [""]) + 8,
+        "r": EDGE,
+        "t": header + sum(rows) * legend_row + 8,
+        "b": axis + footer,
+    }
+    plot_width = width - margin["l"] - margin["r"]
+    plot_height = height - margin["t"] - margin["b"]
+    text = {"xref": "paper", "yref": "paper", "xanchor": "left", "yanchor": "top"}
+    text |= {"x": -(margin["l"] - EDGE) / plot_width, "align": "left", "showarrow": False}
+    top = 1 + (margin["t"] - EDGE) / plot_height
 
-    subtitle = {"text": "<br>".join(escape(line) for line in subtitle_lines)}
     fig.update_layout(
         width=width,
         height=height,
         font={"size": FONT_SIZE},
-        margin={
-            "l": left,
-            "r": EDGE,
-            "t": header + sum(rows) * legend_row + 8,
-            "b": axis + footer,
-            "autoexpand": False,
-        },
-        title={
-            "text": "<b>" + "<br>".join(escape(line) for line in title_lines) + "</b>",
-            "font": {"size": TITLE_SIZE},
-            "subtitle": {**subtitle, "font": {"size": SUBTITLE_SIZE}},
-            "x": EDGE / width,
-            "xanchor": "left",
-            "xref": "container",
-            "y": 1 - EDGE / height,
-            "yanchor": "top",
-            "yref": "container",
-        },
+        margin={**margin, "autoexpand": False},
         legend={"y": 1 - header / height, "x": EDGE / width, "xref": "container"},
         legend2={
             "y": 1 - (header + rows[0] * legend_row) / height,
@@ -164,17 +155,27 @@ def publication_layout(
         yaxis={"automargin": False},
     )
     fig.add_annotation(
+        text="<b>" + "<br>".join(escape(line) for line in title_lines) + "</b>",
+        y=top,
+        font={"size": TITLE_SIZE},
+        name="title",
+        **text,
+    )
+    if subtitle_lines:
+        fig.add_annotation(
+            text="<br>".join(escape(line) for line in subtitle_lines),
+            y=top,
+            yshift=-title_height - 4,
+            font={"size": SUBTITLE_SIZE},
+            name="subtitle",
+            **text,
+        )
+    fig.add_annotation(
         text="<br>".join(escape(line) for line in footer_lines),
-        xref="paper",
-        yref="paper",
-        x=to_left_edge,
         y=0,
-        xanchor="left",
-        yanchor="top",
         yshift=-axis,
-        align="left",
-        showarrow=False,
         font={"size": FOOTER_SIZE, "color": FOOTER_COLOUR[options.theme]},
         name="footer",
+        **text,
     )
     return fig
