@@ -96,7 +96,7 @@ def test_alt_text_gives_the_span_the_count_and_the_categories(dataset):
 def test_alt_text_of_one_event_and_of_none(dataset):
     one = events_of(dataset, q="ratified")
     assert credit.alt_text(one, dataset.vocabularies, "T").startswith(
-        "T: a timeline chart of 1 event on 24 October 2024, in category: Treaty and diplomacy (1)."
+        "T: a timeline chart of 1 event on 24 October 2024, in one category, Treaty and diplomacy."
     )
     assert credit.alt_text(one.iloc[:0], dataset.vocabularies, "T") == (
         "T: a timeline chart with no events."
@@ -131,13 +131,18 @@ def sha256_version(path: Path) -> str:
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-def test_data_version_is_the_commit_when_the_data_is_committed_and_unchanged(data_copy):
+def test_data_version_is_the_commit_that_last_changed_the_data(data_copy):
     repo = data_copy.parent.parent
     git("init", "-q", cwd=repo)
     git("add", ".", cwd=repo)
     git("commit", "-q", "-m", "data", cwd=repo)
-    head = git("rev-parse", "--short", "HEAD", cwd=repo).strip()
-    assert credit.data_version(data_copy) == f"git {head}"
+    data_commit = git("rev-parse", "--short", "HEAD", cwd=repo).strip()
+    assert credit.data_version(data_copy) == f"git {data_commit}"
+
+    (repo / "README").write_text("code, not data\n")
+    git("add", "README", cwd=repo)
+    git("commit", "-q", "-m", "not the data", cwd=repo)
+    assert credit.data_version(data_copy) == f"git {data_commit}"  # the data did not change
 
     data_copy.write_text(data_copy.read_text() + "\n")  # uncommitted edit: the commit would lie
     assert credit.data_version(data_copy) == sha256_version(data_copy)

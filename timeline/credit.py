@@ -136,9 +136,12 @@ def alt_text(events: pd.DataFrame, vocab: Vocabularies, title: str) -> str:
     counts = events["category"].value_counts(sort=True)
     categories = ", ".join(f"{labels.get(c, c)} ({n})" for c, n in counts.items())
     noun = "event" if count == 1 else "events"
-    kinds = "category" if len(counts) == 1 else f"{len(counts)} categories"
+    if len(counts) == 1:
+        kinds = f"in one category, {labels.get(counts.index[0], counts.index[0])}"
+    else:
+        kinds = f"in {len(counts)} categories: {categories}"
     return (
-        f"{title}: a timeline chart of {count} {noun} {span}, in {kinds}: {categories}. "
+        f"{title}: a timeline chart of {count} {noun} {span}, {kinds}. "
         "Each mark is one event, coloured by category and shaped by how well the claim is "
         "established (confirmed, reported, claimed, denied or expected)."
     )
@@ -154,10 +157,10 @@ def data_files(events_path: Path) -> list[Path]:
 
 
 def data_version(events_path: Path | str) -> str:
-    """The git commit the data files are at (``git 1a2b3c4``) when they are committed unchanged,
-    else a short hash of the events file (``sha256 1a2b3c4d5e6f``)."""
+    """``git 1a2b3c4``: the last commit that changed the data files, when they are committed
+    unchanged; else a short hash of the events file (``sha256 1a2b3c4d5e6f``)."""
     events_path = Path(events_path)
-    commit = _clean_commit(events_path)
+    commit = _data_commit(events_path)
     if commit:
         return f"git {commit}"
     digest = hashlib.sha256(events_path.read_bytes()).hexdigest()
@@ -174,16 +177,16 @@ def _git(args: list[str], cwd: Path) -> str | None:
     return done.stdout.strip() if done.returncode == 0 else None
 
 
-def _clean_commit(events_path: Path) -> str | None:
+def _data_commit(events_path: Path) -> str | None:
     folder = events_path.resolve().parent
     files = [str(p.resolve()) for p in data_files(events_path) if p.exists()]
-    commit = _git(["rev-parse", "--short", "HEAD"], folder)
-    if not commit:
-        return None
-    # Untracked or edited data is not what the commit holds: then the file hash tells the truth.
+    # Untracked or edited data is not what any commit holds: then the file hash tells the truth.
     tracked = _git(["ls-files", "--error-unmatch", "--", *files], folder)
     changed = _git(["status", "--porcelain", "--", *files], folder)
-    return commit if tracked is not None and changed == "" else None
+    if tracked is None or changed != "":
+        return None
+    # The commit that last changed the data, not HEAD: code commits leave the version alone.
+    return _git(["log", "-1", "--format=%h", "--", *files], folder) or None
 
 
 def slug(text: str, limit: int = 80) -> str:
