@@ -6,13 +6,13 @@ import struct
 from pathlib import Path
 
 import pytest
+from browser_support import needs_chromium
 
 from timeline.cli import main
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SMALL = "tests/fixtures/dashboard/small/data/events.yaml"
 BAD = "tests/fixtures/dashboard/bad/data/events.yaml"
-CHROMIUM = Path("/usr/bin/chromium")
 
 
 @pytest.fixture(autouse=True)
@@ -160,9 +160,7 @@ def test_without_chromium_images_fail_with_the_install_command(tmp_path, monkeyp
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(
-    not CHROMIUM.exists(), reason=f"{CHROMIUM} is not installed (make test installs it)"
-)
+@needs_chromium
 def test_png_with_preset_and_custom_size_and_progress_on_stderr(tmp_path, capsys):
     social, custom = tmp_path / "social.png", tmp_path / "custom.png"
     assert main(["export", "--data", SMALL, "--out", str(social), "--theme", "dark"]) == 0

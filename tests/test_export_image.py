@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from browser_support import needs_chromium
 
 import timeline
 from timeline.export import PRESETS, ChartOptions, Size, View, export
@@ -21,21 +22,9 @@ from timeline.filters import FilterState
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SMALL = REPO_ROOT / "tests" / "fixtures" / "dashboard" / "small" / "data" / "events.yaml"
 JS = REPO_ROOT / "tests" / "js"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TODAY = dt.date(2024, 11, 5)
 ALPHA = "Alpha Daily, “Alpha's report on the treaty”"
 BETA = "Beta Weekly, “Beta's report on the troops”"
-needs_chromium = pytest.mark.skipif(
-    not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is not installed (make test installs it)"
-)
 
 
 @pytest.fixture(scope="module")
@@ -159,17 +148,6 @@ def test_without_chromium_the_error_says_how_to_install_it_and_what_to_use(datas
     assert "/nonexistent/chromium" in message
     assert "toolbar" in message and "same file name and size" in message
     assert export(view_of(dataset), "html")  # what needs no Chromium still works
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is not installed (make test installs it)")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.mark.browser

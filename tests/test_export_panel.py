@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
+from browser_support import needs_chromium
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
@@ -16,7 +17,6 @@ from views import export_panel
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SMALL = REPO_ROOT / "tests" / "fixtures" / "dashboard" / "small" / "data" / "events.yaml"
-CHROMIUM = Path("/usr/bin/chromium")
 DEFAULT_NAME = "north-koreas-military-support-to-russia-2024"
 
 
@@ -160,9 +160,7 @@ def test_without_chromium_the_panel_explains_and_points_to_the_toolbar(app, monk
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(
-    not CHROMIUM.exists(), reason=f"{CHROMIUM} is not installed (make test installs it)"
-)
+@needs_chromium
 def test_png_made_in_the_dashboard_has_the_preset_size(app, downloads):
     at = app({"status": "confirmed"})
     at.selectbox(key=export_panel.KEYS["preset"]).set_value("web").run()

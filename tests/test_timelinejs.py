@@ -9,30 +9,20 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from browser_support import require_chromium
 
 import timeline
 from timeline.export import View, export
 from timeline.filters import FilterState
 
 pytestmark = pytest.mark.browser
-sync_api = pytest.importorskip("playwright.sync_api")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 JS = REPO_ROOT / "tests" / "js"
 SMALL = REPO_ROOT / "tests" / "fixtures" / "dashboard" / "small" / "data" / "events.yaml"
 REAL = REPO_ROOT / "data" / "events.yaml"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
-if not Path(CHROMIUM).exists():
-    pytest.skip(f"{CHROMIUM} is not installed (make test installs it)", allow_module_level=True)
+require_chromium()
 if not (JS / "node_modules" / "@knight-lab" / "timelinejs" / "dist").is_dir():
     pytest.skip("TimelineJS is not installed: run make js", allow_module_level=True)
 
@@ -52,14 +42,6 @@ def server():
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
     httpd.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def show(browser, server, data: bytes):
