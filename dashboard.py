@@ -49,21 +49,17 @@ shown = filters.apply(ctx.events, state)
 sidebar.show_url_notes()
 st.markdown(f"Showing {len(shown)} of {len(ctx.events)} events")
 
-views = dict(zip(TABS, st.tabs(TABS, key="view", bind="query-params"), strict=True))
-with views["Timeline"]:
-    if views["Timeline"].open:
-        timeline_view.render(ctx, shown, state, events_path)
-with views["Sources"]:
-    if views["Sources"].open:
-        sources_view.render(ctx, shown)
-with views["Figures"]:
-    if views["Figures"].open:
-        figures_view.render(ctx, shown)
-with views["Map"]:
-    if views["Map"].open:
-        map_view.render(ctx, shown)
-with views["Table"]:
-    if views["Table"].open:
-        table_view.render(ctx, shown)
+render_tab = {
+    "Timeline": lambda: timeline_view.render(ctx, shown, state, events_path),
+    "Sources": lambda: sources_view.render(ctx, shown),
+    "Figures": lambda: figures_view.render(ctx, shown),
+    "Map": lambda: map_view.render(ctx, shown),
+    "Table": lambda: table_view.render(ctx, shown),
+}
+# Only the open tab is drawn: the others cost nothing on a rerun.
+for name, tab in zip(TABS, st.tabs(TABS, key="view", bind="query-params"), strict=True):
+    with tab:
+        if tab.open:
+            render_tab[name]()
 
 sidebar.write_url(sidebar.current_state())
