@@ -34,7 +34,7 @@ run: setup ## start the dashboard: streamlit run dashboard.py
 	$(PY) -m streamlit run dashboard.py --server.showEmailPrompt false \
 		--browser.gatherUsageStats false $(STREAMLIT_ARGS)
 
-test: setup browser js check ## set up, check the data, then run the whole test suite
+test: setup browser js check lint ## set up, check the data and lint the code, then run the whole test suite
 	$(run_pytest)
 
 pytest: ## run pytest in the current environment only (PYTEST_ARGS=... to narrow it)
