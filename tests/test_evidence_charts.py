@@ -45,6 +45,15 @@ def test_figures_a_panel_per_unit_a_colour_per_claimant_each_point_linked_to_its
     ]
 
 
+def test_every_claimant_looks_different_even_beyond_the_palette():
+    claimants = [f"claimant {n:02d}" for n in range(14)]  # the real data has 14
+    many = pd.concat([FIGURES.iloc[[0]]] * len(claimants), ignore_index=True)
+    many["claimant"] = claimants
+    fig = figures_figure(many, ["troops"])
+    looks = {(t.marker.color, t.marker.symbol) for t in fig.data if t.name != "whiskers"}
+    assert len(looks) == len(claimants)
+
+
 def test_default_units_are_those_used_more_than_once():
     assert default_units(FIGURES) == ["troops"]
     assert default_units(FIGURES.iloc[1:]) == ["troops", "percent"]

@@ -38,8 +38,19 @@ def _figure_hover(row: Mapping) -> str:
     )
 
 
+# More claimants than colours: the symbol changes with each round of the palette, so no two
+# claimants look alike (up to 8 x 5 of them) and colour is never the only cue.
+CLAIMANT_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "star")
+
+
+def claimant_style(index: int) -> tuple[str, str]:
+    """The (colour, marker symbol) of the index-th claimant."""
+    colour = OKABE_ITO[index % len(OKABE_ITO)]
+    return colour, CLAIMANT_SYMBOLS[index // len(OKABE_ITO) % len(CLAIMANT_SYMBOLS)]
+
+
 def figures_figure(figures: pd.DataFrame, units: Sequence[str]) -> go.Figure:
-    """Numbers the sources state, over time: a panel per unit, a colour per claimant.
+    """Numbers the sources state, over time: a panel per unit, a look per claimant.
 
     ``figures`` is ``views_data.figures_table``. Each point sits at the middle of its event's
     date with a whisker over the event's period, and carries (event id, figure row) as
@@ -54,12 +65,12 @@ def figures_figure(figures: pd.DataFrame, units: Sequence[str]) -> go.Figure:
         subplot_titles=[escape(u) for u in units],
     )
     claimants = sorted(set(figures.loc[figures["unit"].isin(units), "claimant"]))
-    colours = {c: OKABE_ITO[i % len(OKABE_ITO)] for i, c in enumerate(claimants)}
+    styles = {c: claimant_style(i) for i, c in enumerate(claimants)}
     in_legend: set[str] = set()
     for row_number, unit in enumerate(units, start=1):
         for claimant, claims in figures[figures["unit"] == unit].groupby("claimant", sort=True):
             claims = claims.sort_values("when")
-            colour = colours[claimant]
+            colour, symbol = styles[claimant]
             x, y = segments(claims["start"], claims["end"], claims["value"])
             whiskers = go.Scatter(
                 x=x,
@@ -79,7 +90,7 @@ def figures_figure(figures: pd.DataFrame, units: Sequence[str]) -> go.Figure:
                 name=escape(shorten(claimant, 50)),
                 legendgroup=claimant,
                 showlegend=claimant not in in_legend,
-                marker={"size": 11, "color": colour},
+                marker={"size": 11, "color": colour, "symbol": symbol},
                 hovertext=[_figure_hover(r) for _, r in claims.iterrows()],
                 hoverinfo="text",
                 customdata=np.column_stack([claims["event_id"], claims.index]),
