@@ -28,6 +28,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+REPO_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO_ROOT))  # run from a checkout, as `python benchmarks/bench_load.py`
+
 IMPORT_START = time.perf_counter()
 import yaml
 from synthetic import synthetic_copy  # benchmarks/ is on sys.path when run as a script
@@ -37,7 +40,6 @@ from timeline import loader, sources, written_dates
 from timeline.yamlsource import gc_paused
 
 IMPORT_SECONDS = time.perf_counter() - IMPORT_START
-REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 def clear_caches() -> None:
