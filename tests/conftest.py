@@ -38,3 +38,19 @@ def browser():
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """File name -> bytes of every download a Streamlit app under AppTest offers."""
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    saved = {}
+    load = MemoryMediaFileStorage.load_and_get_id
+
+    def keep(self, data, mimetype, kind, filename=None):
+        saved[filename] = data
+        return load(self, data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
+    return saved

@@ -14,7 +14,6 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 import streamlit as st
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from timeline.charts import event_points
@@ -221,22 +220,14 @@ def test_map_uses_the_local_topojson(app):
     assert (REPO_ROOT / "static" / "topojson" / "world_110m.json").is_file()
 
 
-def test_table_downloads_hold_exactly_what_is_shown(app, monkeypatch):
-    saved = {}
-    load = MemoryMediaFileStorage.load_and_get_id
-
-    def keep(self, data, mimetype, kind, filename=None):
-        saved[filename] = data
-        return load(self, data, mimetype, kind, filename)
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
+def test_table_downloads_hold_exactly_what_is_shown(app, downloads):
     at = app({"view": "Table", "category": "troop-deployment"})
     at.selectbox(key="table_sort").set_value("title").run()
     shown = at.dataframe[0].value
     assert list(shown["id"]) == ["special-forces-shipped", "troops-arrive"]
-    from_csv = pd.read_csv(io.BytesIO(saved["events.csv"]), keep_default_na=False)
+    from_csv = pd.read_csv(io.BytesIO(downloads["events.csv"]), keep_default_na=False)
     assert from_csv.astype(str).values.tolist() == shown.astype(str).values.tolist()
-    from_json = pd.DataFrame(json.loads(saved["events.json"]))
+    from_json = pd.DataFrame(json.loads(downloads["events.json"]))
     assert from_json.astype(str).values.tolist() == shown.astype(str).values.tolist()
 
 

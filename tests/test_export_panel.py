@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 import streamlit as st
 from browser_support import needs_chromium
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from views import export_panel
@@ -18,20 +17,6 @@ from views import export_panel
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SMALL = REPO_ROOT / "tests" / "fixtures" / "dashboard" / "small" / "data" / "events.yaml"
 DEFAULT_NAME = "north-koreas-military-support-to-russia-2024"
-
-
-@pytest.fixture
-def downloads(monkeypatch):
-    """File name -> bytes of every download the app offers."""
-    saved = {}
-    load = MemoryMediaFileStorage.load_and_get_id
-
-    def keep(self, data, mimetype, kind, filename=None):
-        saved[filename] = data
-        return load(self, data, mimetype, kind, filename)
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
-    return saved
 
 
 @pytest.fixture
