@@ -11,7 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from timeline import filters
+from timeline.view import filters
 from views import (
     figures_view,
     map_view,
@@ -20,7 +20,7 @@ from views import (
     table_view,
     timeline_view,
 )
-from views.data import Context, load, show_problems
+from views.context import Context, load, show_problems
 
 TABS = ("Timeline", "Sources", "Figures", "Map", "Table")
 

@@ -32,7 +32,9 @@ from streamlit.testing.v1 import AppTest
 from synthetic import synthetic_copy  # benchmarks/ is on sys.path when run as a script
 
 import timeline
-from timeline import charts, filters, views_data
+from timeline.charts import lanes as charts
+from timeline.view import filters
+from timeline.view import tables as views_data
 
 
 def best_of(repeat: int, run: Callable[[], object]) -> float:

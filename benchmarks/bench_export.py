@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO_ROOT))
 
 import timeline
 from timeline.export import PRESETS, ChartOptions, ImageRenderer, View, export
-from timeline.export_image import use_browser
+from timeline.export.image import use_browser
 
 
 def timed(repeat: int, run: Callable[[], object]) -> list[float]:

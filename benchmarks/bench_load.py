@@ -36,8 +36,9 @@ import yaml
 from synthetic import synthetic_copy  # benchmarks/ is on sys.path when run as a script
 
 import timeline
-from timeline import loader, sources, written_dates
-from timeline.yamlsource import gc_paused
+from timeline import loader, sources
+from timeline.checks import dates as written_dates
+from timeline.checks.yaml_syntax import gc_paused
 
 IMPORT_SECONDS = time.perf_counter() - IMPORT_START
 
@@ -60,7 +61,7 @@ def best_of(repeat: int, run: Callable[[], object]) -> float:
 
 
 def parse_gc_off(text: str) -> object:
-    # The loader pauses the garbage collector while it builds (timeline.yamlsource.gc_paused);
+    # The loader pauses the garbage collector while it builds (timeline.checks.yaml_syntax.gc_paused);
     # this is the bare parse under the same condition, for a fair comparison.
     with gc_paused():
         return yaml.load(text, Loader=yaml.CSafeLoader)

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from timeline.dates import PartialDate, parse_partial_date
+from timeline.dates import PartialDate, event_date_text, parse_partial_date
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,23 @@ def test_impossible_or_malformed_dates_say_why(text, message):
 
 def test_partial_dates_order_by_year_month_day():
     assert PartialDate(2024, 6, 19) < PartialDate(2024, 10) < PartialDate(2025)
+
+
+@pytest.mark.parametrize(
+    ("date", "end", "window", "text"),
+    [
+        ("2024-06-19", None, False, "19 June 2024"),
+        ("2024-06", None, False, "June 2024"),
+        ("2024", None, False, "2024"),
+        ("2024-10-08", "2024-10-13", False, "8 to 13 October 2024"),
+        ("2024-10-14", "2024-10-20", True, "between 14 and 20 October 2024"),
+        ("2024-09-30", "2024-10-02", False, "30 September to 2 October 2024"),
+        ("2024-06", "2024-08", True, "between June and August 2024"),
+        ("2023-12-30", "2024-01-02", False, "30 December 2023 to 2 January 2024"),
+        ("2024-10", "2024-10-20", True, "between October 2024 and 20 October 2024"),
+        ("2022", "2024", False, "2022 to 2024"),
+        ("2024-10-08", "2024-10-08", False, "8 October 2024"),
+    ],
+)
+def test_event_date_text(date, end, window, text):
+    assert event_date_text(date, end, window) == text

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from timeline.checker import run_checks
+from timeline.checks.yaml_syntax import gc_paused
 from timeline.loader import events_frame
 from timeline.model import Source, Vocabularies
 from timeline.problems import Problem, has_errors
 from timeline.sources import SeedText
-from timeline.validate import run_checks
-from timeline.yamlsource import gc_paused
 
 
 @dataclass

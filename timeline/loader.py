@@ -2,7 +2,7 @@
 
 ``load_events`` checks the events file on its own (YAML, fields, types, dates, unique ids) and
 raises ``DataError`` with every problem found. Checks against the vocabularies and the seeds
-live in ``timeline.validate``.
+live in ``timeline.checker``.
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from typing import Generic, TypeVar
 import pandas as pd
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from timeline.checks.schema import problems_from_validation
+from timeline.checks.yaml_syntax import YamlDocument, gc_paused, read_yaml
 from timeline.dates import PartialDate, parse_partial_date
 from timeline.model import Event, EventsFile
-from timeline.model_problems import problems_from_validation
 from timeline.problems import DataError, Problem
-from timeline.yamlsource import YamlDocument, gc_paused, read_yaml
 
 EVENT_COLUMNS = [
     "id",

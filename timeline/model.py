@@ -2,7 +2,7 @@
 
 These pydantic models check the shape of each file on its own. Checks that need more than one
 file (a vocabulary value, a seed that must exist, a quote that must be in its seed) live in
-``timeline.validate``.
+``timeline.checker``.
 """
 
 from __future__ import annotations

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from timeline.checks.yaml_syntax import read_text
 from timeline.loader import read_model_file
 from timeline.model import Source, SourcesFile
 from timeline.problems import Problem
-from timeline.yamlsource import read_text
 
 CATALOGUE_NAME = "sources.yaml"
 

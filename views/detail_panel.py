@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from timeline import detail, passages
-from timeline.safe_text import markdown as md
-from views.data import Context
+from timeline import passages
+from timeline.text import markdown as md
+from timeline.view import detail
+from views.context import Context
 
 PASSAGE_STYLE = (
     "white-space: pre-wrap; border-left: 3px solid #0072B2; padding: 0.4rem 0.8rem; "

@@ -13,9 +13,9 @@ import streamlit as st
 
 from timeline import export
 from timeline.export import ChartOptions, ImageRenderer, Size, View
-from timeline.filters import FilterState
-from timeline.safe_text import markdown as md
-from views.data import Context
+from timeline.text import markdown as md
+from timeline.view.filters import FilterState
+from views.context import Context
 
 FORMAT_LABELS = {
     "png": "PNG image",

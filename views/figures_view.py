@@ -5,11 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from timeline import evidence_charts, views_data
+from timeline.charts import evidence as evidence_charts
 from timeline.passages import passage
-from timeline.safe_text import markdown as md
 from timeline.sources import find_quote_spans
-from views.data import Context
+from timeline.text import markdown as md
+from timeline.view import tables as views_data
+from views.context import Context
 from views.detail_panel import passage_html
 
 CHART_KEY = "figures_chart"

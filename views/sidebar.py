@@ -11,9 +11,9 @@ from collections.abc import Mapping
 
 import streamlit as st
 
-from timeline import filters
-from timeline.filters import FilterState
-from views.data import Context
+from timeline.view import filters
+from timeline.view.filters import FilterState
+from views.context import Context
 
 # Widget key for each FilterState field.
 KEYS = {

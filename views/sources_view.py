@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from timeline import evidence_charts, views_data
-from timeline.safe_text import markdown as md
-from views.data import Context
+from timeline.charts import evidence as evidence_charts
+from timeline.text import markdown as md
+from timeline.view import tables as views_data
+from views.context import Context
 
 # More events than this make the matrix unreadable: it shows the first ones and says so.
 MATRIX_EVENTS = 150

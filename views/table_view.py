@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from timeline import views_data
-from views.data import Context
+from timeline.view import tables as views_data
+from views.context import Context
 
 
 def render(ctx: Context, shown: pd.DataFrame) -> None:

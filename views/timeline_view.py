@@ -7,11 +7,11 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from timeline import charts
-from timeline.datetext import event_date_text
-from timeline.filters import FilterState
+from timeline.charts import lanes as charts
+from timeline.dates import event_date_text
+from timeline.view.filters import FilterState
 from views import detail_panel, export_panel
-from views.data import Context
+from views.context import Context
 from views.sidebar import KEYS
 
 CHART_KEY = "timeline_chart"

@@ -6,8 +6,8 @@ import argparse
 import os
 from pathlib import Path
 
+from timeline.checker import CheckResult, run_checks
 from timeline.problems import format_github, format_json, format_text, has_errors
-from timeline.validate import CheckResult, run_checks
 
 FORMATS = {"text": format_text, "github": format_github}
 

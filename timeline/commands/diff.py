@@ -7,10 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from timeline.diff_report import as_markdown, as_text
+from timeline.authoring.diff_report import as_markdown, as_text
+from timeline.authoring.semantic_diff import diff_events, events_from_text
+from timeline.checks.yaml_syntax import read_text
 from timeline.problems import DataError, Problem, format_text
-from timeline.semantic_diff import diff_events, events_from_text
-from timeline.yamlsource import read_text
 
 DEFAULT_PATH = "data/events.yaml"
 

@@ -11,7 +11,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import timeline
-from timeline import filters
 from timeline.export import (
     CHART_FORMATS,
     EXTENSIONS,
@@ -25,8 +24,9 @@ from timeline.export import (
     View,
     export,
 )
-from timeline.export_image import IMAGE_FORMATS
+from timeline.export.image import IMAGE_FORMATS
 from timeline.problems import format_text
+from timeline.view import filters
 
 DEFAULT_DATA = "data/events.yaml"
 # Options that take one of a list of values, with the FilterState field they fill.

@@ -8,9 +8,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from timeline.fmt import canonical_text
+from timeline.authoring.fmt import canonical_text
+from timeline.checks.yaml_syntax import read_text
 from timeline.problems import DataError, Problem, format_text
-from timeline.yamlsource import read_text
 
 DEFAULT_PATHS = ("data/events.yaml", "seeds/sources.yaml", "data/vocabularies.yaml")
 

@@ -6,12 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from timeline.authoring.skeleton import append_skeleton, skeleton
+from timeline.checker import default_seeds_dir, vocabulary_path
+from timeline.checks.yaml_syntax import read_text, read_yaml
 from timeline.commands.fmt import write_atomically
 from timeline.problems import DataError, format_text
-from timeline.skeleton import append_skeleton, skeleton
 from timeline.sources import seed_files
-from timeline.validate import default_seeds_dir, vocabulary_path
-from timeline.yamlsource import read_text, read_yaml
 
 DEFAULT_PATH = "data/events.yaml"
 

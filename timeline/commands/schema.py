@@ -6,8 +6,8 @@ import argparse
 import json
 from pathlib import Path
 
+from timeline.json_schema import rendered_schemas, stale_schemas, write_schemas
 from timeline.problems import format_text
-from timeline.schema import rendered_schemas, stale_schemas, write_schemas
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

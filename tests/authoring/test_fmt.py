@@ -1,0 +1,236 @@
+"""The canonical form: idempotent, values and comments kept, ``--check`` and errors."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from timeline.authoring.fmt import SHAPES, WIDTH, canonical_text
+from timeline.checks.yaml_syntax import parse_yaml
+from timeline.cli import main
+from timeline.problems import DataError
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "fmt"
+MESSY = FIXTURES / "events.yaml"
+CANONICAL = FIXTURES / "events.canonical.yaml"
+REAL_FILES = ["data/events.yaml", "seeds/sources.yaml", "data/vocabularies.yaml"]
+
+
+def data_of(text: str) -> object:
+    doc = parse_yaml(text, "test")
+    assert not doc.problems
+    return doc.data
+
+
+def events_by_id(text: str) -> dict[str, dict]:
+    return {event["id"]: event for event in data_of(text)["events"]}
+
+
+def comment_lines(text: str) -> list[str]:
+    return sorted(line.strip() for line in text.splitlines() if line.strip().startswith("#"))
+
+
+def test_messy_file_becomes_the_canonical_fixture():
+    assert canonical_text(MESSY.read_text("utf-8"), str(MESSY)) == CANONICAL.read_text("utf-8")
+
+
+@pytest.mark.parametrize("path", [MESSY, CANONICAL, *REAL_FILES])
+def test_formatting_twice_gives_the_same_text(path, repo_root):
+    text = (repo_root / path).read_text("utf-8")
+    once = canonical_text(text, str(path))
+    assert canonical_text(once, str(path)) == once
+
+
+@pytest.mark.parametrize("path", [MESSY, *REAL_FILES])
+def test_values_are_unchanged(path, repo_root):
+    text = (repo_root / path).read_text("utf-8")
+    before, after = data_of(text), data_of(canonical_text(text, str(path)))
+    if "events" in before:
+        for event in before["events"]:  # the one change fmt makes: a year 2024 becomes "2024"
+            event["date"] = str(event["date"])
+        before = {e["id"]: e for e in before["events"]}
+        after = {e["id"]: e for e in after["events"]}
+    elif "sources" in before:
+        before = {s["file"]: s for s in before["sources"]}
+        after = {s["file"]: s for s in after["sources"]}
+    assert after == before
+
+
+@pytest.mark.parametrize("path", [MESSY, *REAL_FILES])
+def test_every_comment_is_kept(path, repo_root):
+    text = (repo_root / path).read_text("utf-8")
+    assert comment_lines(canonical_text(text, str(path))) == comment_lines(text)
+
+
+def test_quotes_survive_exactly():
+    quotes = {
+        event["id"]: event["sources"][0]["quote"]
+        for event in data_of(CANONICAL.read_text("utf-8"))["events"]
+    }
+    assert quotes["day-event"] == (
+        "Curly “double” and ‘single’ quotes, an apostrophe’s, dashes – and —, "
+        "a backslash \\ and a tab\there."
+    )
+    assert quotes["another-day-event"] == "Line one\nline two"
+    assert quotes["year-event"] == "A quote in flow style with a # hash and a: colon."
+
+
+def test_quotes_and_dates_are_double_quoted_on_one_line():
+    lines = CANONICAL.read_text("utf-8").splitlines()
+    quote_lines = [line for line in lines if line.lstrip().startswith("quote:")]
+    date_lines = [line for line in lines if re.match(r"\s+(date|end):", line)]
+    assert len(quote_lines) == 4 and len(date_lines) == 5
+    for line in quote_lines + date_lines:
+        assert re.fullmatch(r'\s+(quote|date|end): ".*"', line), line
+    assert max(len(line) for line in quote_lines) > WIDTH  # long quotes are never folded
+
+
+def test_long_prose_is_folded_and_reads_back_the_same():
+    text = CANONICAL.read_text("utf-8")
+    summary = events_by_id(text)["year-event"]["summary"]
+    assert (
+        'year-event\n    date: "2024"\n    title: "A year: with a colon"\n    summary: >-\n' in text
+    )
+    assert summary.startswith("A long summary") and summary.endswith("a full stop.")
+    assert "\n" not in summary and "  " not in summary
+    assert all(len(line) <= WIDTH for line in text.splitlines() if "quote:" not in line)
+
+
+def test_prose_that_folding_would_change_stays_on_one_line():
+    text = CANONICAL.read_text("utf-8")
+    summary = events_by_id(text)["another-day-event"]["summary"]
+    assert (
+        summary == "  Leading spaces, double  spaces and a trailing space stay exactly as written. "
+    )
+    assert '    summary: "  Leading spaces' in text
+
+
+def test_events_are_sorted_by_first_day_then_precision_then_id():
+    ids = list(events_by_id(CANONICAL.read_text("utf-8")))
+    # 2024 and 2024-10 and 2024-10-01 all start on a first day: year, month, day; then 10-08.
+    assert ids == ["year-event", "month-event", "another-day-event", "day-event"]
+
+
+def test_keys_follow_the_canonical_order():
+    order = SHAPES["event"].keys
+    for event in data_of(CANONICAL.read_text("utf-8"))["events"]:
+        keys = list(event)
+        assert keys == sorted(keys, key=order.index)
+        for figure in event.get("figures", []):
+            assert list(figure) == [k for k in SHAPES["figure"].keys if k in figure]
+        for citation in event["sources"]:
+            assert list(citation) == ["file", "quote"]
+
+
+def test_comments_stay_with_what_they_describe():
+    lines = CANONICAL.read_text("utf-8").splitlines()
+
+    def index(fragment: str) -> int:
+        return next(n for n, line in enumerate(lines) if fragment in line)
+
+    assert index("Comment before the day event") == index("- id: day-event") - 1
+    assert index("Comment before the year event") == index("- id: year-event") - 1
+    assert lines[index("- id: day-event") + 2].endswith("# end-of-line comment on title")
+    assert index("A note at the end of this citation") == index("a backslash") + 1
+    assert lines[-1] == "# Trailing comment at the end of the file."
+
+
+def test_sources_are_sorted_by_file_and_vocabularies_keep_their_order():
+    sources = "sources:\n  - file: b.txt\n    title: B\n  - title: A\n    file: a.txt\n"
+    assert canonical_text(sources, "s.yaml") == (
+        "sources:\n  - file: a.txt\n    title: A\n  - file: b.txt\n    title: B\n"
+    )
+    vocabulary = "statuses:\n  - label: Z\n    id: z\n  - id: a\n    label: A\n"
+    assert canonical_text(vocabulary, "v.yaml") == (
+        "statuses:\n  - id: z\n    label: Z\n  - id: a\n    label: A\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "col", "rule"),
+    [
+        ('events:\n  - id: a\n    title: "unclosed\n', 3, 12, "yaml-syntax"),
+        ("events:\n  - id: a\n    date: 2024-02-30\n", 3, 11, "impossible-date"),
+        ("events:\n  - id: a\n    date: June 2024\n", 3, 11, "date-format"),
+        ("events:\n  - id: a\n    title: no date\n", 2, 5, "missing-field"),
+        ("events:\n  - id: a\n    id: b\n    date: '2024'\n", 3, 5, "duplicate-key"),
+        ("- just\n- a list\n", 1, 1, "wrong-type"),
+    ],
+)
+def test_what_cannot_be_formatted_is_a_located_problem(text, line, col, rule):
+    with pytest.raises(DataError) as raised:
+        canonical_text(text, "bad.yaml")
+    problem = raised.value.problems[0]
+    assert (problem.path, problem.line, problem.col, problem.rule) == ("bad.yaml", line, col, rule)
+
+
+# -- the command ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def messy_copy(tmp_path) -> Path:
+    return Path(shutil.copy(MESSY, tmp_path / "events.yaml"))
+
+
+def test_fmt_rewrites_the_file_then_finds_nothing_to_do(messy_copy, capsys):
+    assert main(["fmt", str(messy_copy)]) == 0
+    assert capsys.readouterr().out == f"{messy_copy}: reformatted\n"
+    assert messy_copy.read_text("utf-8") == CANONICAL.read_text("utf-8")
+    assert main(["fmt", str(messy_copy)]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_check_fails_on_a_shuffled_file_with_a_diff_and_changes_nothing(tmp_path, capsys):
+    text = CANONICAL.read_text("utf-8")
+    blocks = re.split(r"(?m)^(?=  (?:# Comment before|- id: ))", text.split("# Trailing")[0])
+    header, events = blocks[0], blocks[1:]
+    shuffled = header + "".join(reversed(events)) + "# Trailing" + text.split("# Trailing")[1]
+    path = tmp_path / "events.yaml"
+    path.write_text(shuffled, "utf-8")
+    assert main(["fmt", "--check", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(f"--- {path}\n+++ {path} (canonical)\n@@ ")
+    assert f"1 of 1 files not in canonical form: run python -m timeline fmt {path}\n" in out
+    assert path.read_text("utf-8") == shuffled
+
+
+def test_check_passes_on_a_canonical_file(tmp_path, capsys):
+    path = Path(shutil.copy(CANONICAL, tmp_path / "events.yaml"))
+    assert main(["fmt", "--check", str(path)]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_without_a_path_fmt_formats_the_three_data_files(tmp_path, monkeypatch, repo_root, capsys):
+    for name in REAL_FILES:
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        shutil.copy(repo_root / name, tmp_path / name)
+    (tmp_path / "data/events.yaml").write_bytes(MESSY.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    main(["fmt"])
+    capsys.readouterr()
+    assert main(["fmt", "--check"]) == 0
+    assert (tmp_path / "data/events.yaml").read_bytes() == CANONICAL.read_bytes()
+
+
+def test_a_malformed_file_is_reported_with_its_location_and_left_alone(tmp_path, capsys):
+    path = tmp_path / "events.yaml"
+    path.write_text('events:\n  - id: a\n    title: "unclosed\n', "utf-8")
+    assert main(["fmt", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert re.fullmatch(rf"{re.escape(str(path))}:3:12: \[error\] .+ \(yaml-syntax\)\n", out)
+    assert path.read_text("utf-8") == 'events:\n  - id: a\n    title: "unclosed\n'
+
+
+def test_a_missing_file_is_reported(tmp_path, capsys):
+    assert main(["fmt", str(tmp_path / "nope.yaml")]) == 1
+    assert "(unreadable-file)" in capsys.readouterr().out
+
+
+def test_fmt_has_help(capsys):
+    assert main(["fmt", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: python -m timeline fmt")
+    assert "canonical form" in out and "--check" in out

@@ -1,0 +1,54 @@
+"""Where comments belong: the rules fmt relies on to keep them in place."""
+
+from __future__ import annotations
+
+from timeline.authoring.yaml_comments import Comments, FileComments, find_comments
+from timeline.checks.yaml_syntax import parse_yaml
+
+TEXT = """\
+# header
+
+top:  # on top
+  # before b
+  b: "a # in quotes"  # on b
+  c: >-
+    a # in a block scalar
+  # before d
+  d: 1  # on d, after a block scalar
+  items:
+    - x: 1
+      # closing x, deeper than what follows
+
+    # before the second item
+    - x: 2
+# the end
+"""
+
+
+def comments() -> tuple[FileComments, dict[str, object]]:
+    root = parse_yaml(TEXT, "t").root
+    top_key, top = root.value[0]
+    nodes = {"top": top_key} | {k.value: k for k, _ in top.value}
+    items = dict(top.value)[nodes["items"]].value
+    nodes |= {"item1": items[0], "item2": items[1], "x1": items[0].value[0][0]}
+    return find_comments(TEXT, root), nodes
+
+
+def test_each_comment_goes_where_it_belongs():
+    found, nodes = comments()
+    assert found.of(nodes["top"]) == Comments(before=["# header", ""], eol="# on top")
+    assert found.of(nodes["b"]) == Comments(before=["# before b"], eol="# on b")
+    assert found.of(nodes["d"]) == Comments(
+        before=["# before d"], eol="# on d, after a block scalar"
+    )
+    assert found.of(nodes["x1"]) == Comments(after=["# closing x, deeper than what follows"])
+    assert found.of(nodes["item2"]) == Comments(before=["", "# before the second item"])
+    assert found.trailing == ["# the end"]
+
+
+def test_hashes_inside_scalars_are_text():
+    found, nodes = comments()
+    assert found.of(nodes["c"]) == Comments()
+    texts = found.texts()
+    assert not [t for t in texts if t.startswith(("# in quotes", "# in a block scalar"))]
+    assert len(texts) == 9

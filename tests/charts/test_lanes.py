@@ -1,0 +1,228 @@
+import datetime as dt
+import json
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+from dashboard_support import VOCABULARIES, event_row, events_frame
+
+from timeline.charts import lanes as charts
+from timeline.charts.lanes import (
+    DEFAULT_RANGE,
+    event_points,
+    pack_rows,
+    timeline_figure,
+)
+
+DAY_MS = 86_400_000
+
+EVENTS = events_frame(
+    event_row("treaty", "2024-06-19", key=True, actors=["russia", "north-korea"]),
+    event_row("arrivals", "2024-10", category="troops", status="reported"),
+    event_row("transport", "2024-10-08", end="2024-10-13", category="troops", status="denied"),
+    event_row("window", "2024-10-14", end="2024-10-20", window=True, status="expected"),
+    event_row(
+        "two-sources",
+        "2023",
+        sources=[{"file": "a.txt", "quote": "q one"}, {"file": "b.txt", "quote": "q two"}],
+    ),
+)
+
+
+def data_traces(fig):
+    return [t for t in fig.data if t.customdata is not None]
+
+
+def mark_of(fig, event_id):
+    """(trace, index) of the first mark of an event."""
+    for trace in data_traces(fig):
+        ids = [row[0] for row in trace.customdata]
+        if event_id in ids:
+            return trace, ids.index(event_id)
+    raise AssertionError(f"no mark for {event_id}")
+
+
+def test_one_mark_per_event_in_category_lanes():
+    fig = timeline_figure(EVENTS, VOCABULARIES)
+    assert event_points(fig) == 5
+    assert sorted(row[0] for t in data_traces(fig) for row in t.customdata) == sorted(EVENTS["id"])
+
+
+@pytest.mark.parametrize(("lanes", "marks"), [("category", 5), ("actor", 6), ("source", 6)])
+def test_an_event_shows_in_each_of_its_lanes(lanes, marks):
+    assert event_points(timeline_figure(EVENTS, VOCABULARIES, lanes=lanes)) == marks
+
+
+def test_lanes_are_labelled_in_vocabulary_order():
+    fig = timeline_figure(EVENTS, VOCABULARIES, lanes="actor")
+    assert list(fig.layout.yaxis.ticktext) == ["<i>Key events</i>", "Russia", "North Korea"]
+    labels = {"a.txt": "Agency A", "b.txt": "Paper <B>"}
+    fig = timeline_figure(EVENTS, VOCABULARIES, lanes="source", source_labels=labels)
+    assert list(fig.layout.yaxis.ticktext)[1:] == ["Agency A", "Paper &lt;B&gt;"]
+
+
+def test_spans_are_bars_from_start_to_end():
+    fig = timeline_figure(EVENTS, VOCABULARIES)
+    trace, index = mark_of(fig, "transport")
+    assert isinstance(trace, go.Bar)
+    assert pd.Timestamp(trace.base[index]) == pd.Timestamp("2024-10-08")
+    assert trace.x[index] == 6 * DAY_MS  # 8 to 13 October inclusive
+    assert trace.marker.pattern.shape[index] == "x"  # denied: crossed
+
+
+@pytest.mark.parametrize(
+    ("event_id", "symbol"),
+    [
+        ("treaty", "circle"),  # confirmed: filled
+        ("arrivals", "circle-open"),  # reported: hollow
+        ("window", "circle-open-dot"),  # expected: open, dotted
+    ],
+)
+def test_points_show_claim_status(event_id, symbol):
+    trace, _ = mark_of(timeline_figure(EVENTS, VOCABULARIES), event_id)
+    assert trace.marker.symbol == symbol
+
+
+def whiskers(fig):
+    """Every whisker as (first instant, end instant, y)."""
+    found = []
+    for trace in fig.data:
+        if trace.name == "whiskers":
+            x, y = list(trace.x), list(trace.y)
+            found += [
+                (pd.Timestamp(x[i]), pd.Timestamp(x[i + 1]), y[i]) for i in range(0, len(x), 3)
+            ]
+    return found
+
+
+def test_imprecise_dates_get_a_whisker_over_their_whole_period():
+    fig = timeline_figure(EVENTS, VOCABULARIES)
+    ys = {
+        event_id: mark_of(fig, event_id)[0].y[mark_of(fig, event_id)[1]]
+        for event_id in EVENTS["id"]
+    }
+    assert sorted(whiskers(fig)) == [
+        (pd.Timestamp("2023-01-01"), pd.Timestamp("2024-01-01"), ys["two-sources"]),
+        (pd.Timestamp("2024-10-01"), pd.Timestamp("2024-11-01"), ys["arrivals"]),
+        (pd.Timestamp("2024-10-14"), pd.Timestamp("2024-10-21"), ys["window"]),
+    ]
+
+
+def test_imprecise_points_sit_in_the_middle_of_their_period():
+    trace, index = mark_of(timeline_figure(EVENTS, VOCABULARIES), "arrivals")
+    assert pd.Timestamp(trace.x[index]) == pd.Timestamp("2024-10-16 12:00")
+
+
+def test_legend_says_what_colours_and_marks_mean():
+    names = [
+        t.name for t in timeline_figure(EVENTS, VOCABULARIES).data if t.showlegend is not False
+    ]
+    assert names == [
+        "Diplomacy",
+        "Troops",
+        "Confirmed: filled",
+        "Reported: hollow",
+        "Denied: crossed",
+        "Expected: open, dotted",
+        "whisker: date known only to a month, a year or a window",
+    ]
+
+
+def key_labels(fig):
+    return [a for a in fig.layout.annotations if a.name == "key event"]
+
+
+def test_key_events_are_labelled_above_the_lanes():
+    fig = timeline_figure(EVENTS, VOCABULARIES)
+    (label,) = key_labels(fig)
+    assert label.text == "Title of treaty"
+    assert label.y < 0  # the y axis is reversed: negative rows sit above the first lane
+    assert fig.layout.yaxis.ticktext[0] == "<i>Key events</i>"
+    trace, index = mark_of(fig, "treaty")
+    (line,) = [s for s in fig.layout.shapes if s.xref == "x"]
+    assert (line.x0, line.y1) == (label.x, trace.y[index])
+
+
+def test_key_labels_that_would_overlap_go_to_separate_rows():
+    close = events_frame(
+        *(
+            event_row(f"k{i}", f"2024-10-{10 + i}", key=True, title=f"Key {i} " * 4)
+            for i in range(3)
+        ),
+        event_row("far", "2022-03-01", key=True),
+    )
+    labels = key_labels(timeline_figure(close, VOCABULARIES))
+    assert sorted(label.y for label in labels) == [-3.0, -2.0, -1.0, -1.0]
+    # Labels near the right edge extend leftwards, near the left edge rightwards.
+    assert [label.xanchor for label in labels] == ["right", "right", "right", "left"]
+
+
+def test_data_text_is_escaped_for_plotly():
+    nasty = events_frame(
+        event_row("x", "2024-01-01", title="<img src=x onerror=alert(1)> & %{x}", key=True)
+    )
+    fig = timeline_figure(nasty, VOCABULARIES)
+    payload = fig.to_json()
+    assert "<img" not in payload
+    assert "&lt;img src=x onerror=alert(1)&gt; &amp; %{x}" in data_traces(fig)[0].hovertext[0]
+    assert all(t.hovertemplate is None for t in fig.data)
+
+
+def test_hover_gives_date_as_precise_as_known_status_sources_and_citations():
+    fig = timeline_figure(EVENTS, VOCABULARIES, source_labels={"a.txt": "Agency A"})
+    trace, index = mark_of(fig, "two-sources")
+    assert trace.hovertext[index].split("<br>")[1:] == [
+        "2023",
+        "Status: Confirmed",
+        "Sources: Agency A, b.txt",
+        "2 citations",
+    ]
+    trace, index = mark_of(fig, "window")
+    assert trace.hovertext[index].split("<br>")[1] == "between 14 and 20 October 2024"
+
+
+def test_selected_event_is_ringed():
+    fig = timeline_figure(EVENTS, VOCABULARIES, selected="arrivals")
+    ring = [t for t in fig.data if t.name == "selected"]
+    assert len(ring) == 1
+    assert event_points(fig) == 5
+
+
+def test_default_range_and_range_slider():
+    fig = timeline_figure(EVENTS, VOCABULARIES)
+    assert tuple(fig.layout.xaxis.range) == tuple(str(d) for d in DEFAULT_RANGE)
+    assert fig.layout.xaxis.rangeslider.visible
+    old = events_frame(event_row("old", "1950-06-25"))
+    start, end = (pd.Timestamp(d) for d in timeline_figure(old, VOCABULARIES).layout.xaxis.range)
+    assert start < pd.Timestamp("1950-06-25") < end < pd.Timestamp("1952-01-01")
+
+
+def test_explicit_range_wins():
+    fig = timeline_figure(
+        EVENTS, VOCABULARIES, x_range=(dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    )
+    assert tuple(fig.layout.xaxis.range) == ("2024-01-01", "2024-12-31")
+
+
+def test_no_events_still_draws():
+    fig = timeline_figure(EVENTS.iloc[:0], VOCABULARIES)
+    assert event_points(fig) == 0
+    json.loads(fig.to_json())
+
+
+def test_many_events_use_webgl_and_no_bars(monkeypatch):
+    monkeypatch.setattr(charts, "LARGE", 3)
+    fig = timeline_figure(EVENTS, VOCABULARIES)
+    assert not any(isinstance(t, go.Bar) for t in fig.data)
+    assert all(isinstance(t, go.Scattergl) for t in fig.data if t.customdata is not None)
+    assert event_points(fig) == 5  # spans get a clickable marker at their middle
+    assert not [t for t in fig.data if getattr(t, "mode", None) == "text"]
+    json.loads(fig.to_json())
+
+
+def test_pack_rows_keeps_overlapping_marks_apart():
+    starts = np.array([0, 5, 10, 20])
+    ends = np.array([10, 15, 20, 30])
+    assert list(pack_rows(starts, ends)) == [0, 1, 0, 0]
+    assert list(pack_rows(np.array([0, 0, 0]), np.array([5, 6, 7]), max_rows=2)) == [0, 1, 0]

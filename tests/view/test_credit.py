@@ -1,0 +1,171 @@
+"""timeline.view.credit: the title, source line, data version and alt text an export carries."""
+
+import datetime as dt
+import hashlib
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import timeline
+from timeline.view import credit
+from timeline.view.filters import FilterState, apply
+
+SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "dashboard" / "small"
+ALPHA = "Alpha Daily, “Alpha's report on the treaty”"
+BETA = "Beta Weekly, “Beta's report on the troops”"
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return timeline.load_dataset(SMALL / "data" / "events.yaml")
+
+
+def events_of(dataset, **filters):
+    return apply(dataset.events, FilterState(**filters))
+
+
+def test_cited_sources_are_the_seeds_the_events_cite_in_catalogue_order(dataset):
+    assert credit.cited_sources(dataset.events, dataset.sources) == [ALPHA, BETA]
+    # special-forces-shipped cites beta.txt only
+    only_beta = events_of(dataset, q="Vladivostok", statuses=("reported",))
+    assert list(only_beta["id"]) == ["special-forces-shipped"]
+    assert credit.cited_sources(only_beta, dataset.sources) == [BETA]
+    assert credit.cited_sources(only_beta.iloc[:0], dataset.sources) == []
+
+
+def test_a_seed_missing_from_the_catalogue_is_cited_by_file_name(dataset):
+    assert credit.cited_sources(dataset.events, dataset.sources[:1]) == [ALPHA, "beta.txt"]
+
+
+def test_filters_text_names_each_filter_with_its_labels(dataset):
+    vocab = dataset.vocabularies
+    assert credit.filters_text(FilterState(), vocab, {}) == "Filters: none (every event)"
+    state = FilterState(
+        categories=("troop-deployment",),
+        actors=("north-korea", "russia"),
+        statuses=("claimed",),
+        sources=("beta.txt",),
+        date_from=dt.date(2024, 6, 1),
+        date_to=dt.date(2024, 12, 31),
+        q="troops",
+        min_sources=2,
+    )
+    assert credit.filters_text(state, vocab, {"beta.txt": "Beta Weekly"}) == (
+        "Filters: category Troop deployment; actor North Korea, Russia; status Claimed; "
+        "source Beta Weekly; from 2024-06-01; to 2024-12-31; search “troops”; "
+        "cited by at least 2 sources"
+    )
+
+
+@pytest.mark.parametrize(
+    ("filters", "title"),
+    [
+        ({}, "North Korea's military support to Russia, 1950–2024"),
+        (
+            {"categories": ("troop-deployment",)},
+            "North Korea's military support to Russia: Troop deployment, 2024",
+        ),
+        (
+            {"date_from": dt.date(2024, 6, 1), "date_to": dt.date(2024, 12, 31)},
+            "North Korea's military support to Russia, 1 June 2024 to 31 December 2024",
+        ),
+        (
+            {"date_from": dt.date(2024, 6, 1)},
+            "North Korea's military support to Russia, from 1 June 2024",
+        ),
+        ({"q": "nothing matches this"}, "North Korea's military support to Russia"),
+    ],
+)
+def test_default_title_comes_from_the_filters_and_the_period_shown(dataset, filters, title):
+    state = FilterState(**filters)
+    assert credit.default_title(apply(dataset.events, state), state, dataset.vocabularies) == title
+
+
+def test_alt_text_gives_the_span_the_count_and_the_categories(dataset):
+    events = events_of(dataset, date_from=dt.date(2024, 1, 1))
+    text = credit.alt_text(events, dataset.vocabularies, "A title")
+    assert text.startswith(
+        "A title: a timeline chart of 5 events from 19 June 2024 to October 2024, in 3 "
+        "categories: Treaty and diplomacy (2), Troop deployment (2), International response (1). "
+    )
+    assert text.count(". ") == 1  # two sentences
+
+
+def test_alt_text_of_one_event_and_of_none(dataset):
+    one = events_of(dataset, q="ratified")
+    assert credit.alt_text(one, dataset.vocabularies, "T").startswith(
+        "T: a timeline chart of 1 event on 24 October 2024, in one category, Treaty and diplomacy."
+    )
+    assert credit.alt_text(one.iloc[:0], dataset.vocabularies, "T") == (
+        "T: a timeline chart with no events."
+    )
+
+
+def test_credit_text_has_source_filters_version_and_date():
+    about = credit.Credit(
+        (ALPHA, BETA), "Filters: none (every event)", "git abc1234", dt.date(2024, 11, 5)
+    )
+    assert about.source_line == f"Source: {ALPHA}; {BETA}"
+    assert about.text == (
+        f"Source: {ALPHA}; {BETA}. Filters: none (every event) · Data version git abc1234 · "
+        "Exported 2024-11-05."
+    )
+    assert credit.Credit((), "F", "v", dt.date(2024, 1, 1)).source_line == "Source: no events shown"
+
+
+def git(*args, cwd):
+    command = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args]
+    return subprocess.run(command, cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def data_copy(tmp_path):
+    shutil.copytree(SMALL, tmp_path / "small")
+    return tmp_path / "small" / "data" / "events.yaml"
+
+
+def sha256_version(path: Path) -> str:
+    return "sha256 " + hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_data_version_is_the_commit_that_last_changed_the_data(data_copy):
+    repo = data_copy.parent.parent
+    git("init", "-q", cwd=repo)
+    git("add", ".", cwd=repo)
+    git("commit", "-q", "-m", "data", cwd=repo)
+    data_commit = git("rev-parse", "--short", "HEAD", cwd=repo).strip()
+    assert credit.data_version(data_copy) == f"git {data_commit}"
+
+    (repo / "README").write_text("code, not data\n")
+    git("add", "README", cwd=repo)
+    git("commit", "-q", "-m", "not the data", cwd=repo)
+    assert credit.data_version(data_copy) == f"git {data_commit}"  # the data did not change
+
+    data_copy.write_text(data_copy.read_text() + "\n")  # uncommitted edit: the commit would lie
+    assert credit.data_version(data_copy) == sha256_version(data_copy)
+
+
+def test_data_version_outside_git_is_a_hash_of_the_events_file(data_copy, monkeypatch):
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(data_copy.parent.parent.parent))
+    assert credit.data_version(data_copy) == sha256_version(data_copy)
+    monkeypatch.setenv("PATH", "")  # no git at all
+    assert credit.data_version(data_copy) == sha256_version(data_copy)
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        (
+            "North Korea's military support to Russia, 2022–2024",
+            "north-koreas-military-support-to-russia-2022-2024",
+        ),
+        ("  <b>Troops</b> & “more” ", "b-troops-b-more"),
+        ("…", "timeline"),
+        ("word " * 30, "-".join(["word"] * 16)),  # 79 characters: cut after a whole word
+    ],
+)
+def test_slug_makes_a_safe_file_name(title, name):
+    assert credit.slug(title) == name

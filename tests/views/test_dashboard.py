@@ -1,0 +1,244 @@
+"""The Streamlit app, run headless with AppTest against a small fixture dataset.
+
+The fixture (tests/fixtures/dashboard/small) has six events; the comments next to each expected
+count name the events that match.
+"""
+
+import datetime as dt
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from timeline.charts.lanes import event_points
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = REPO_ROOT / "tests" / "fixtures" / "dashboard"
+ALL = 6
+
+
+@pytest.fixture
+def app(monkeypatch):
+    """A fresh app over the small fixture; call ``app()`` or ``app(query params)`` to run it."""
+    monkeypatch.setenv("TIMELINE_DATA", str(FIXTURES / "small" / "data" / "events.yaml"))
+    st.cache_data.clear()
+
+    def run(params=None):
+        at = AppTest.from_file(str(REPO_ROOT / "dashboard.py"), default_timeout=60)
+        at.query_params.update(params or {})
+        return at.run()
+
+    return run
+
+
+def count_line(at):
+    lines = [m.value for m in at.markdown if m.value.startswith("Showing ")]
+    assert len(lines) == 1
+    return lines[0]
+
+
+def timeline_spec(at):
+    (chart,) = [c for c in at.get("plotly_chart") if c.proto.id.endswith("timeline_chart")]
+    return json.loads(chart.proto.spec)
+
+
+def event_ids_in(spec):
+    return sorted(
+        {row[0] for trace in spec["data"] if "customdata" in trace for row in trace["customdata"]}
+    )
+
+
+def test_app_runs_and_shows_every_event(app):
+    at = app()
+    assert not at.exception
+    assert count_line(at) == f"Showing {ALL} of {ALL} events"
+    assert [t.label for t in at.tabs] == ["Timeline", "Sources", "Figures", "Map", "Table"]
+    assert at.query_params == {}
+
+
+@pytest.mark.parametrize(
+    ("widget", "key", "value", "shown", "params"),
+    [
+        # treaty-signed, treaty-ratified, special-forces-shipped, moscow-denies
+        ("multiselect", "f_actor", ["russia"], 4, {"actor": "russia"}),
+        # special-forces-shipped, troops-arrive
+        ("multiselect", "f_category", ["troop-deployment"], 2, {"category": "troop-deployment"}),
+        # treaty-signed, treaty-ratified, korean-war
+        ("multiselect", "f_status", ["confirmed"], 3, {"status": "confirmed"}),
+        # special-forces-shipped (reported), troops-arrive (claimed)
+        (
+            "multiselect",
+            "f_status",
+            ["reported", "claimed"],
+            2,
+            {"status": ["reported", "claimed"]},
+        ),
+        # treaty-signed, special-forces-shipped, troops-arrive, moscow-denies
+        ("multiselect", "f_source", ["beta.txt"], 4, {"source": "beta.txt"}),
+        # everything after 1 October 2024: the four October events
+        ("date_input", "f_from", dt.date(2024, 10, 1), 4, {"from": "2024-10-01"}),
+        # treaty-signed and the Korean War
+        ("date_input", "f_to", dt.date(2024, 6, 30), 2, {"to": "2024-06-30"}),
+        # troops-arrive: "Ussuriysk" in its summary and a quote
+        ("text_input", "f_q", "ussuriysk", 1, {"q": "ussuriysk"}),
+        # treaty-signed, troops-arrive, moscow-denies
+        ("number_input", "f_min_sources", 2, 3, {"min_sources": "2"}),
+    ],
+)
+def test_each_filter_changes_the_count_and_the_url(app, widget, key, value, shown, params):
+    at = app()
+    getattr(at, widget)(key=key).set_value(value).run()
+    assert not at.exception
+    assert count_line(at) == f"Showing {shown} of {ALL} events"
+    assert event_points(_figure(at)) == shown
+    assert at.query_params == params
+
+
+def _figure(at):
+    return go.Figure(timeline_spec(at))
+
+
+def test_query_params_restore_the_view(app):
+    at = app(
+        {
+            "actor": "north-korea",
+            "status": "confirmed",
+            "from": "1950",
+            "to": "2024-06",
+            "lanes": "actor",
+            "event": "treaty-signed",
+        }
+    )
+    assert not at.exception
+    assert at.multiselect(key="f_actor").value == ["north-korea"]
+    assert at.multiselect(key="f_status").value == ["confirmed"]
+    assert at.date_input(key="f_from").value == dt.date(1950, 1, 1)
+    assert at.date_input(key="f_to").value == dt.date(2024, 6, 30)
+    assert at.radio(key="f_lanes").value == "actor"
+    assert at.selectbox(key="f_event").value == "treaty-signed"
+    # treaty-signed and korean-war; treaty-signed shows in both actor lanes.
+    assert count_line(at) == f"Showing 2 of {ALL} events"
+    spec = timeline_spec(at)
+    assert event_ids_in(spec) == ["korean-war", "treaty-signed"]
+    assert spec["layout"]["xaxis"]["range"] == ["1950-01-01", "2024-06-30"]
+    assert [s.value for s in at.subheader] == ["Leaders sign a defence treaty"]
+    # The URL keeps the view, in its canonical form.
+    assert at.query_params["from"] == "1950-01-01"
+    assert at.query_params["event"] == "treaty-signed"
+
+
+def test_bad_link_values_are_ignored_with_a_note(app):
+    at = app({"actor": ["martians", "russia"], "min_sources": "lots", "colour": "red"})
+    assert not at.exception
+    assert count_line(at) == f"Showing 4 of {ALL} events"
+    assert [w.value for w in at.warning] == ["Some values in the link were ignored:"]
+    (notes,) = at.text
+    assert notes.value.splitlines() == [
+        "Ignored actor='martians': not a known actor.",
+        "Ignored min_sources='lots': not a whole number.",
+        "Ignored unknown parameter 'colour'.",
+    ]
+    assert at.query_params == {"actor": "russia"}
+    at.button(key="dismiss_url_notes").click().run()
+    assert not at.warning
+
+
+def test_bad_data_shows_the_problems_instead_of_a_traceback(app, monkeypatch):
+    bad = FIXTURES / "bad" / "data" / "events.yaml"
+    monkeypatch.setenv("TIMELINE_DATA", str(bad))
+    at = app()
+    assert not at.exception
+    assert at.error[0].value.startswith("The data has 2 errors")
+    first, second = at.code[0].value.splitlines()
+    assert first.startswith(f"{bad}:4:11: impossible date: '2024-06-31' is not a real day")
+    assert second.startswith(f"{bad}:8:22: unknown actor 'north-koera'")
+    assert second.endswith("(unknown-vocabulary)")
+    assert not at.get("plotly_chart")
+    assert not at.tabs
+
+
+def test_figure_has_a_point_per_event_and_lane(app):
+    at = app()
+    assert event_points(_figure(at)) == ALL
+    at.radio(key="f_lanes").set_value("actor").run()
+    # Russia: 4 events, North Korea: 4 events.
+    assert event_points(_figure(at)) == 8
+    assert at.query_params == {"lanes": "actor"}
+
+
+def test_picking_an_event_shows_its_quotes_in_their_passages(app):
+    at = app()
+    assert not at.subheader
+    at.selectbox(key="f_event").set_value("moscow-denies").run()
+    assert at.query_params == {"event": "moscow-denies"}
+    # Text from the data is escaped, not rendered as markup.
+    assert [s.value for s in at.subheader] == [r"Moscow denies \<b\>any\<\/b\> troops \& more"]
+    passages = [h.proto.body for h in at.get("html")]
+    assert len(passages) == 2
+    assert "<mark>Moscow denied that any North Korean soldiers" in passages[0]
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in passages[1]
+    assert "<script>" not in "".join(passages)
+
+
+def test_reading_a_whole_seed_marks_every_cited_passage(app):
+    at = app({"event": "treaty-ratified"})
+    at.toggle(key="seed_alpha.txt").set_value(True).run()
+    whole = at.get("html")[-1].proto.body
+    # Alpha is cited by five events, each quote a different passage.
+    assert whole.count("<mark>") == 5
+    assert "Alpha Daily" in whole
+
+
+@pytest.mark.parametrize("view", ["Sources", "Figures", "Map", "Table"])
+def test_every_view_runs(app, view):
+    at = app({"view": view, "actor": "north-korea"})
+    assert not at.exception
+    assert count_line(at) == f"Showing 4 of {ALL} events"
+
+
+def test_sources_view_counts_and_flags(app):
+    at = app({"view": "Sources"})
+    summary = at.dataframe[0].value
+    assert summary[["file", "events", "only_source_of"]].values.tolist() == [
+        ["alpha.txt", 5, 2],
+        ["beta.txt", 4, 1],
+    ]
+    single = at.dataframe[-1].value
+    assert sorted(single["id"]) == ["korean-war", "special-forces-shipped", "treaty-ratified"]
+
+
+def test_map_uses_the_local_topojson(app):
+    at = app({"view": "Map"})
+    (chart,) = at.get("plotly_chart")
+    assert json.loads(chart.proto.config)["topojsonURL"] == "app/static/topojson/"
+    assert (REPO_ROOT / "static" / "topojson" / "world_110m.json").is_file()
+
+
+def test_table_downloads_hold_exactly_what_is_shown(app, downloads):
+    at = app({"view": "Table", "category": "troop-deployment"})
+    at.selectbox(key="table_sort").set_value("title").run()
+    shown = at.dataframe[0].value
+    assert list(shown["id"]) == ["special-forces-shipped", "troops-arrive"]
+    from_csv = pd.read_csv(io.BytesIO(downloads["events.csv"]), keep_default_na=False)
+    assert from_csv.astype(str).values.tolist() == shown.astype(str).values.tolist()
+    from_json = pd.DataFrame(json.loads(downloads["events.json"]))
+    assert from_json.astype(str).values.tolist() == shown.astype(str).values.tolist()
+
+
+def test_editing_the_data_shows_on_the_next_run(app, monkeypatch, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(FIXTURES / "small", copy)
+    events = copy / "data" / "events.yaml"
+    monkeypatch.setenv("TIMELINE_DATA", str(events))
+    assert count_line(app()) == f"Showing {ALL} of {ALL} events"
+    text = events.read_text(encoding="utf-8")
+    events.write_text(text[: text.index("  - id: korean-war")], encoding="utf-8")
+    # A new session of the same server keeps the cache, which is keyed on the files'
+    # modification times and sizes: the edit shows with no restart.
+    assert count_line(app()) == f"Showing {ALL - 1} of {ALL - 1} events"

@@ -1,0 +1,156 @@
+"""The dashboard's Export panel (views/export_panel.py), run headless with AppTest against the
+small fixture dataset; downloads are read back from Streamlit's media storage."""
+
+import csv
+import io
+import json
+import struct
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from browser_support import needs_chromium
+from streamlit.testing.v1 import AppTest
+
+from views import export_panel
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SMALL = REPO_ROOT / "tests" / "fixtures" / "dashboard" / "small" / "data" / "events.yaml"
+DEFAULT_NAME = "north-koreas-military-support-to-russia-2024"
+
+
+@pytest.fixture
+def app(monkeypatch):
+    """Run the app over the small fixture; ``app(params, panel=True)`` opens the Export panel."""
+    monkeypatch.setenv("TIMELINE_DATA", str(SMALL))
+    st.cache_data.clear()
+
+    def run(params=None, panel=True):
+        at = AppTest.from_file(str(REPO_ROOT / "dashboard.py"), default_timeout=90)
+        at.query_params.update(params or {})
+        at.run()
+        if panel:
+            at.session_state["export_panel"] = True
+            at.run()
+        assert not at.exception
+        return at
+
+    yield run
+    st.cache_resource.clear()  # closes the shared Chromium, if a test started it
+
+
+def toolbar(at) -> dict:
+    (chart,) = [c for c in at.get("plotly_chart") if c.proto.id.endswith("timeline_chart")]
+    return json.loads(chart.proto.config)["toImageButtonOptions"]
+
+
+def download_labels(at) -> list[str]:
+    return [
+        button.proto.label for button in at.get("download_button") if "export" in button.proto.id
+    ]
+
+
+def test_the_panel_is_closed_and_costs_nothing_until_opened(app):
+    at = app(panel=False)
+    (panel,) = [e for e in at.expander if e.label.startswith("Export this view")]
+    assert not download_labels(at)
+    assert not [w for w in at.selectbox if w.key == export_panel.KEYS["format"]]
+    assert panel.proto.expanded is False
+
+
+def test_the_chart_toolbar_downloads_with_the_exports_name_and_size(app):
+    at = app(panel=False)
+    assert toolbar(at) == {
+        "format": "png",
+        "filename": f"{DEFAULT_NAME}-social",
+        "width": 1200,
+        "height": 675,
+        "scale": 1.0,
+    }
+    at = app()
+    at.selectbox(key=export_panel.KEYS["preset"]).set_value("print").run()
+    at.text_input(key=export_panel.KEYS["title"]).set_value("Troops in Kursk").run()
+    assert toolbar(at) == {
+        "format": "png",
+        "filename": "troops-in-kursk-print",
+        "width": 1600,
+        "height": 900,
+        "scale": 3.0,
+    }
+
+
+def test_data_downloads_hold_the_filtered_events(app, downloads):
+    at = app({"category": "troop-deployment"})
+    at.selectbox(key=export_panel.KEYS["format"]).set_value("csv").run()
+    name = "north-koreas-military-support-to-russia-troop-deployment-2024.csv"
+    assert download_labels(at) == [f"Download {name}"]
+    rows = list(csv.DictReader(io.StringIO(downloads[name].decode("utf-8"))))
+    assert [row["id"] for row in rows] == ["special-forces-shipped", "troops-arrive"]
+
+    at.selectbox(key=export_panel.KEYS["format"]).set_value("timelinejs").run()
+    document = json.loads(downloads[name.replace(".csv", ".timelinejs.json")])
+    assert [slide["unique_id"] for slide in document["events"]] == [
+        "special-forces-shipped",
+        "troops-arrive",
+    ]
+
+
+def test_alt_text_and_credit_are_shown_beside_the_download(app):
+    at = app()
+    (alt,) = at.code
+    assert alt.value.startswith(
+        "North Korea's military support to Russia, 2024: a timeline chart of 5 events from "
+        "19 June 2024 to October 2024"
+    )
+    credit = [c.value for c in at.caption if c.value.startswith("Printed under the chart: ")]
+    assert len(credit) == 1 and "Alpha Daily" in credit[0] and "Exported " in credit[0]
+
+
+def test_chart_files_wait_for_the_button(app, downloads):
+    at = app()
+    for fmt in ("png", "svg", "pdf", "html"):
+        at.selectbox(key=export_panel.KEYS["format"]).set_value(fmt).run()
+        assert [b.label for b in at.button if b.key == "export_make"] == [
+            f"Make the {fmt.upper()} file"
+        ]
+        assert not download_labels(at)
+    assert not downloads
+
+
+def test_custom_size_and_a_html_file_made_on_demand(app, downloads):
+    at = app()
+    at.selectbox(key=export_panel.KEYS["format"]).set_value("html").run()
+    at.selectbox(key=export_panel.KEYS["preset"]).set_value("custom").run()
+    at.number_input(key=export_panel.KEYS["width"]).set_value(900).run()
+    at.number_input(key=export_panel.KEYS["height"]).set_value(600).run()
+    assert toolbar(at)["width"] == 900 and toolbar(at)["height"] == 600
+    at.button(key="export_make").click().run()
+    assert not at.exception
+    name = f"{DEFAULT_NAME}-900x600.html"
+    assert download_labels(at) == [f"Download {name}"]
+    page = downloads[name].decode("utf-8")
+    assert '"width":900' in page and "<figcaption>" in page
+    # Changing an option makes the file stale: it must be made again.
+    at.radio(key=export_panel.KEYS["theme"]).set_value("dark").run()
+    assert not download_labels(at)
+
+
+def test_without_chromium_the_panel_explains_and_points_to_the_toolbar(app, monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    at = app()
+    at.button(key="export_make").click().run()
+    (warning,) = at.warning
+    assert "apt-get install chromium" in warning.value and "toolbar" in warning.value
+    assert not download_labels(at)
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_png_made_in_the_dashboard_has_the_preset_size(app, downloads):
+    at = app({"status": "confirmed"})
+    at.selectbox(key=export_panel.KEYS["preset"]).set_value("web").run()
+    at.button(key="export_make").click().run()
+    assert not at.exception
+    name = f"{DEFAULT_NAME}-web.png"
+    assert download_labels(at) == [f"Download {name}"]
+    assert struct.unpack(">II", downloads[name][16:24]) == (1600, 900)

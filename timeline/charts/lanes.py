@@ -1,0 +1,483 @@
+"""The Plotly timeline of the events, and the helpers the other charts share.
+
+``timeline_figure`` returns a ``go.Figure``; ``timeline.charts.evidence`` draws the figures
+over time, the map and the source x event matrix. Text from the data reaches Plotly
+escaped (Plotly renders some HTML tags in hover text and labels) and only through ``hovertext``
+or ``text``, never a hover template, so ``%{...}`` in the data is not expanded either.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from timeline.dates import event_date_text
+from timeline.model import Vocabularies
+
+# Above this many marks the timeline switches to WebGL markers and lines: no bars, no labels.
+LARGE = 2000
+# Marks closer than this share a row only if they do not overlap (in days, about a marker).
+MIN_MARK_DAYS = 14
+MAX_ROWS_PER_LANE = 8
+# Key events get a label above the lanes, in at most this many rows, when there are few enough.
+MAX_KEY_LABELS = 40
+MAX_KEY_ROWS = 8
+KEY_LABEL_CHARS = 40
+DEFAULT_RANGE = (dt.date(2022, 1, 1), dt.date(2025, 1, 1))
+OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
+FALLBACK_COLOUR = "#999999"
+LANE_COLUMNS = {"category": "category", "actor": "actors", "source": "source_files"}
+
+
+@dataclass(frozen=True)
+class StatusMark:
+    """How a claim status shows: the marker of a point and the fill of a span."""
+
+    symbol: str
+    hollow: bool
+    pattern: str
+    looks: str
+
+
+STATUS_MARKS = {
+    "confirmed": StatusMark("circle", False, "", "filled"),
+    "reported": StatusMark("circle-open", True, "", "hollow"),
+    "claimed": StatusMark("diamond-open", True, "", "hollow diamond"),
+    "denied": StatusMark("x", False, "x", "crossed"),
+    "expected": StatusMark("circle-open-dot", True, ".", "open, dotted"),
+}
+UNKNOWN_STATUS_MARK = StatusMark("square-open", True, "", "open square")
+
+
+def escape(text: object) -> str:
+    """Text for Plotly: < > & shown as characters, never read as markup."""
+    return html.escape(str(text), quote=False)
+
+
+def shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def default_range(df: pd.DataFrame) -> tuple[dt.date, dt.date]:
+    """2022 to 2024, the period the timeline is about, unless the events lie elsewhere."""
+    start, end = (pd.Timestamp(d) for d in DEFAULT_RANGE)
+    if df.empty or ((df["end"] > start) & (df["start"] < end)).any():
+        return DEFAULT_RANGE
+    first, last = df["start"].min(), df["end"].max()
+    pad = (last - first) * 0.05 + pd.Timedelta(days=15)
+    return (first - pad).date(), (last + pad).date()
+
+
+def pack_rows(
+    starts: np.ndarray, ends: np.ndarray, max_rows: int = MAX_ROWS_PER_LANE
+) -> np.ndarray:
+    """Row of each interval so that intervals in a row do not overlap (greedy, in start order).
+
+    Past ``max_rows`` a mark goes to the row that frees up first, overlapping there.
+    """
+    rows = np.zeros(len(starts), dtype=int)
+    row_ends: list[np.int64] = []
+    for index in np.argsort(starts, kind="stable"):
+        free = next((r for r, end in enumerate(row_ends) if end <= starts[index]), None)
+        if free is None and len(row_ends) < max_rows:
+            free = len(row_ends)
+            row_ends.append(ends[index])
+        elif free is None:
+            free = int(np.argmin(row_ends))
+        row_ends[free] = ends[index]
+        rows[index] = free
+    return rows
+
+
+@dataclass(frozen=True)
+class Lanes:
+    """Marks (one per event and lane) with their y position, and the lane ticks."""
+
+    marks: pd.DataFrame
+    tick_values: list[float]
+    tick_labels: list[str]
+    boundaries: list[float]
+
+
+def lay_out_lanes(
+    df: pd.DataFrame, lanes: str, order: Sequence[str], labels: Mapping[str, str]
+) -> Lanes:
+    """One mark per event and lane (an event with two actors shows in both actor lanes)."""
+    column = LANE_COLUMNS[lanes]
+    marks = df.explode(column) if column != "category" else df.copy()
+    marks = marks[marks[column].notna()].copy()
+    marks["lane"] = marks[column].astype(str)
+    present = set(marks["lane"])
+    lane_order = [lane for lane in order if lane in present]
+    lane_order += sorted(present - set(lane_order))
+    min_width = pd.Timedelta(days=MIN_MARK_DAYS)
+    marks["y"] = 0.0
+    tick_values, tick_labels, boundaries = [], [], []
+    top = 0
+    for lane in lane_order:
+        in_lane = marks["lane"] == lane
+        starts = marks.loc[in_lane, "start"].to_numpy("datetime64[ns]").astype(np.int64)
+        ends = marks.loc[in_lane, "end"].to_numpy("datetime64[ns]").astype(np.int64)
+        ends = np.maximum(ends, starts + min_width.value)
+        rows = pack_rows(starts, ends)
+        marks.loc[in_lane, "y"] = top + rows
+        height = int(rows.max()) + 1
+        tick_values.append(top + (height - 1) / 2)
+        tick_labels.append(escape(shorten(labels.get(lane, lane), 28)))
+        top += height + 1
+        boundaries.append(top - 1)
+    return Lanes(marks, tick_values, tick_labels, boundaries[:-1])
+
+
+def hover_text(
+    row: Mapping, status_labels: Mapping[str, str], source_labels: Mapping[str, str]
+) -> str:
+    sources = ", ".join(source_labels.get(f, f) for f in row["source_files"])
+    citations = row["n_citations"]
+    lines = [
+        f"<b>{escape(row['title'])}</b>",
+        escape(event_date_text(row["date"], row["date_end"], bool(row["window"]))),
+        f"Status: {escape(status_labels.get(row['status'], row['status']))}",
+        f"Sources: {escape(shorten(sources, 120))}",
+        f"{citations} citation{'s' if citations != 1 else ''}",
+    ]
+    return "<br>".join(lines)
+
+
+def _status_marks(statuses: pd.Series) -> list[StatusMark]:
+    return [STATUS_MARKS.get(s, UNKNOWN_STATUS_MARK) for s in statuses]
+
+
+def _legend(fig: go.Figure, vocab: Vocabularies, categories: set[str], statuses: set[str]) -> None:
+    """Two legends: colours are categories (click one to hide it), marks are claim statuses."""
+    for category in vocab.categories:
+        if category.id in categories:
+            fig.add_trace(
+                go.Scatter(
+                    x=[None],
+                    y=[None],
+                    mode="markers",
+                    name=escape(category.label),
+                    marker={"symbol": "square", "size": 12, "color": category.colour},
+                    legendgroup=category.id,
+                    legend="legend",
+                )
+            )
+    for status in vocab.statuses:
+        if status.id in statuses:
+            mark = STATUS_MARKS.get(status.id, UNKNOWN_STATUS_MARK)
+            grey = {"size": 11, "color": "#444444", "line": {"width": 2, "color": "#444444"}}
+            fig.add_trace(
+                go.Scatter(
+                    x=[None],
+                    y=[None],
+                    mode="markers",
+                    name=f"{escape(status.label)}: {mark.looks}",
+                    marker={"symbol": mark.symbol, **grey},
+                    legendgroup=f"status-{status.id}",
+                    legend="legend2",
+                )
+            )
+    fig.add_trace(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="lines+markers",
+            name="whisker: date known only to a month, a year or a window",
+            line={"color": "#444444", "width": 1.5},
+            marker={"symbol": "line-ns-open", "size": 9, "color": "#444444"},
+            legendgroup="whisker",
+            legend="legend2",
+        )
+    )
+
+
+def segments(starts: pd.Series, ends: pd.Series, y0: pd.Series, y1: pd.Series | None = None):
+    """x and y of many line segments in one trace, separated by gaps."""
+    count = len(starts)
+    x = np.empty(count * 3, dtype=object)
+    y = np.empty(count * 3, dtype=object)
+    x[0::3], x[1::3], x[2::3] = starts.to_numpy(), ends.to_numpy(), None
+    y[0::3], y[1::3], y[2::3] = y0.to_numpy(), (y0 if y1 is None else y1).to_numpy(), None
+    return x, y
+
+
+def centre(marks: pd.DataFrame) -> pd.Series:
+    return marks["start"] + (marks["end"] - marks["start"]) / 2
+
+
+def _points(marks: pd.DataFrame, colour: str, gl: bool, symbol: str) -> go.Scatter | go.Scattergl:
+    # One trace per status: a scalar symbol spares Plotly validating one symbol per point.
+    trace = go.Scattergl if gl else go.Scatter
+    return trace(
+        x=centre(marks).to_numpy(),
+        y=marks["y"].to_numpy(),
+        mode="markers",
+        marker={
+            "symbol": symbol,
+            "size": 11,
+            "color": colour,
+            "line": {"width": 2, "color": colour},
+        },
+        hovertext=marks["hover"].to_numpy(),
+        hoverinfo="text",
+        customdata=marks[["id"]].to_numpy(),
+        showlegend=False,
+    )
+
+
+def _whiskers(marks: pd.DataFrame, colour: str, gl: bool) -> go.Scatter | go.Scattergl:
+    # Plotly's error bars do not work on date axes: draw each whisker as a capped segment
+    # over the whole period the date may fall in.
+    x, y = segments(marks["start"], marks["end"], marks["y"])
+    trace = go.Scattergl if gl else go.Scatter
+    return trace(
+        x=x,
+        y=y,
+        mode="lines+markers",
+        line={"color": colour, "width": 1.5},
+        marker={"symbol": "line-ns-open", "size": 9, "color": colour, "line": {"width": 1.5}},
+        hoverinfo="skip",
+        showlegend=False,
+        name="whiskers",
+    )
+
+
+def _span_bars(marks: pd.DataFrame, colour: str) -> go.Bar:
+    looks = _status_marks(marks["status"])
+    duration_ms = (marks["end"] - marks["start"]).dt.total_seconds() * 1000
+    return go.Bar(
+        base=marks["start"],
+        x=duration_ms,
+        y=marks["y"],
+        orientation="h",
+        width=0.6,
+        marker={
+            "color": ["rgba(255,255,255,0.9)" if m.hollow else colour for m in looks],
+            "line": {"color": colour, "width": 2},
+            "pattern": {"shape": [m.pattern for m in looks], "fgcolor": colour, "solidity": 0.3},
+        },
+        hovertext=marks["hover"],
+        hoverinfo="text",
+        customdata=marks[["id"]].to_numpy(),
+        showlegend=False,
+    )
+
+
+def _span_lines(marks: pd.DataFrame, colour: str) -> go.Scattergl:
+    # One WebGL line trace for all spans of a colour: no bar per event at this size.
+    x, y = segments(marks["start"], marks["end"], marks["y"])
+    return go.Scattergl(
+        x=x,
+        y=y,
+        mode="lines",
+        line={"color": colour, "width": 5},
+        hoverinfo="skip",
+        showlegend=False,
+    )
+
+
+def _key_band(marks: pd.DataFrame, x_range: tuple[dt.date, dt.date]) -> tuple[list, list, int]:
+    """Labels of key events in rows above the lanes, each with a dotted line down to its mark:
+    (annotations, line shapes, number of rows).
+
+    Annotations and shapes, not traces, so the range slider stays clean; there are few of
+    them (key events only). Rows are packed so labels do not overlap at the default zoom (a
+    label's width estimated from its length, for a plot about 900 pixels wide); labels on the
+    right of the range extend to the left, so none runs off the plot.
+    """
+    key = marks[marks["key"].astype(bool)].drop_duplicates("id")
+    if key.empty or len(key) > MAX_KEY_LABELS:
+        return [], [], 0
+    titles = [shorten(t, KEY_LABEL_CHARS) for t in key["title"]]
+    middle = centre(key)
+    start = pd.Timestamp(x_range[0])
+    span = pd.Timestamp(x_range[1]) - start
+    width = pd.Series([span * (len(t) * 6.2 + 12) / 900 for t in titles], index=key.index)
+    position = (middle - start) / span
+    anchor = np.where(position > 0.6, "right", np.where(position < 0.4, "left", "center"))
+    left = middle - width * np.select([anchor == "right", anchor == "center"], [1, 0.5], 0)
+    levels = pack_rows(
+        left.to_numpy("datetime64[ns]").astype(np.int64),
+        (left + width).to_numpy("datetime64[ns]").astype(np.int64),
+        max_rows=MAX_KEY_ROWS,
+    )
+    label_y = -1.0 - levels
+    annotations = [
+        {
+            "x": x,
+            "y": y,
+            "xref": "x",
+            "yref": "y",
+            "text": escape(title),
+            "showarrow": False,
+            "xanchor": side,
+            "font": {"size": 11, "color": "#222222"},
+            "name": "key event",
+        }
+        for x, y, title, side in zip(middle, label_y, titles, anchor, strict=True)
+    ]
+    lines = [
+        {
+            "type": "line",
+            "xref": "x",
+            "yref": "y",
+            "x0": x,
+            "x1": x,
+            "y0": y + 0.3,
+            "y1": mark_y,
+            "line": {"color": "#AAAAAA", "width": 1, "dash": "dot"},
+            "layer": "below",
+        }
+        for x, y, mark_y in zip(middle, label_y, key["y"], strict=True)
+    ]
+    return annotations, lines, int(levels.max()) + 1
+
+
+def timeline_figure(
+    df: pd.DataFrame,
+    vocab: Vocabularies,
+    *,
+    lanes: str = "category",
+    source_labels: Mapping[str, str] | None = None,
+    source_order: Sequence[str] = (),
+    selected: str | None = None,
+    x_range: tuple[dt.date, dt.date] | None = None,
+) -> go.Figure:
+    """The events on lanes over time: markers for points, bars for spans, whiskers for
+    imprecise dates, colour by category, mark by claim status.
+
+    Every event mark carries its id as ``customdata[0]``.
+    """
+    source_labels = dict(source_labels or {})
+    if lanes == "category":
+        order, labels = [c.id for c in vocab.categories], {c.id: c.label for c in vocab.categories}
+    elif lanes == "actor":
+        order, labels = [a.id for a in vocab.actors], {a.id: a.label for a in vocab.actors}
+    else:
+        order, labels = list(source_order), source_labels
+    layout = lay_out_lanes(df, lanes, order, labels)
+    marks = layout.marks
+    status_labels = {s.id: s.label for s in vocab.statuses}
+    columns = ["title", "date", "date_end", "window", "status", "source_files", "n_citations"]
+    marks["hover"] = [
+        hover_text(row, status_labels, source_labels) for row in marks[columns].to_dict("records")
+    ]
+    colours = {c.id: c.colour for c in vocab.categories}
+    gl = len(marks) > LARGE
+    x_range = x_range or default_range(df)
+
+    traces = []
+    for category in [*colours, *sorted(set(marks["category"]) - set(colours))]:
+        of_category = marks[marks["category"] == category]
+        if of_category.empty:
+            continue
+        colour = colours.get(category, FALLBACK_COLOUR)
+        is_span = of_category["is_span"].astype(bool)
+        imprecise = ~is_span & ((of_category["precision"] != "day") | of_category["window"])
+        of_colour = []
+        if is_span.any():
+            spans = of_category[is_span]
+            of_colour.append(_span_lines(spans, colour) if gl else _span_bars(spans, colour))
+        if imprecise.any():
+            of_colour.append(_whiskers(of_category[imprecise], colour, gl))
+        # In WebGL mode spans also get a marker at their middle, to hover and click.
+        points = of_category if gl else of_category[~is_span]
+        for status, of_status in points.groupby("status", sort=False):
+            symbol = STATUS_MARKS.get(status, UNKNOWN_STATUS_MARK).symbol
+            of_colour.append(_points(of_status, colour, gl, symbol))
+        traces += [trace.update(legendgroup=category) for trace in of_colour]
+    fig = go.Figure(data=traces)
+    key_labels, key_lines, key_rows = ([], [], 0) if gl else _key_band(marks, x_range)
+    if selected is not None and (marks["id"] == selected).any():
+        chosen = marks[marks["id"] == selected]
+        ring = {"symbol": "circle-open", "size": 24, "color": "#000000", "line": {"width": 3}}
+        fig.add_trace(
+            go.Scatter(
+                x=centre(chosen),
+                y=chosen["y"],
+                mode="markers",
+                marker=ring,
+                hoverinfo="skip",
+                showlegend=False,
+                name="selected",
+            )
+        )
+    _legend(fig, vocab, set(marks["category"]), set(marks["status"]))
+
+    tick_values, tick_labels = list(layout.tick_values), list(layout.tick_labels)
+    boundaries = list(layout.boundaries)
+    if key_rows:
+        tick_values.insert(0, -1 - (key_rows - 1) / 2)
+        tick_labels.insert(0, "<i>Key events</i>")
+        boundaries.insert(0, -0.5)
+    rows = key_rows + (int(marks["y"].max()) + 1 if len(marks) else 1)
+    line = {"color": "#CCCCCC", "width": 1, "dash": "dot"}
+    height = int(min(max(rows * 24 + 300, 500), 1800))
+    fig.update_layout(
+        height=height,
+        margin={"l": 10, "r": 10, "t": 125, "b": 10},
+        barmode="overlay",
+        hovermode="closest",
+        dragmode="pan",
+        clickmode="event+select",
+        legend={
+            "title": {"text": "<b>Colour</b> = category", "side": "left"},
+            "orientation": "h",
+            "groupclick": "togglegroup",
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "x": 0,
+            "xanchor": "left",
+        },
+        legend2={
+            "title": {"text": "<b>Mark</b> = claim status", "side": "left"},
+            "orientation": "h",
+            "yref": "container",
+            "y": 1 - 62 / height,
+            "yanchor": "top",
+            "x": 0,
+            "xanchor": "left",
+            "itemclick": False,
+            "itemdoubleclick": False,
+        },
+        plot_bgcolor="#FFFFFF",
+        xaxis={
+            "type": "date",
+            "range": [str(d) for d in x_range],
+            "rangeslider": {"visible": True, "thickness": 0.06},
+            "showgrid": True,
+            "gridcolor": "#E5E5E5",
+            "side": "bottom",
+        },
+        yaxis={
+            "tickmode": "array",
+            "tickvals": tick_values,
+            "ticktext": tick_labels,
+            "autorange": "reversed",
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
+        },
+        shapes=[
+            *(
+                {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": b, "y1": b, "line": line}
+                for b in boundaries
+            ),
+            *key_lines,
+        ],
+        annotations=key_labels,
+    )
+    return fig
+
+
+def event_points(fig: go.Figure) -> int:
+    """How many event marks a timeline figure draws (traces that carry event ids)."""
+    return sum(len(trace.customdata) for trace in fig.data if trace.customdata is not None)

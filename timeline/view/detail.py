@@ -1,0 +1,99 @@
+"""Everything the detail panel of one event shows, and a seed read whole with its quotes marked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from timeline.dates import event_date_text
+from timeline.model import Vocabularies
+from timeline.passages import Passage, Segment, passage, segments
+from timeline.sources import find_quote_spans
+
+
+@dataclass(frozen=True)
+class CitationView:
+    """One citation: the quote inside its passage of the seed (None if it cannot be found)."""
+
+    file: str
+    source_label: str
+    quote: str
+    passage: Passage | None
+    line: int | None  # of the seed, where the quote starts
+
+
+@dataclass(frozen=True)
+class EventDetail:
+    id: str
+    title: str
+    summary: str
+    date_text: str
+    date_written: str
+    date_basis: str | None
+    category: str
+    status: str
+    status_description: str
+    actors: list[str]
+    location: str | None
+    figures: list[dict]
+    citations: list[CitationView]
+
+
+def event_detail(
+    event: Mapping,
+    vocab: Vocabularies,
+    labels: Mapping[str, str],
+    seed_text: Callable[[str], str | None],
+) -> EventDetail:
+    """The detail of one event (a row of the events frame); ``seed_text`` reads a seed."""
+    statuses = {s.id: s for s in vocab.statuses}
+    status = statuses.get(event["status"])
+    actors = {a.id: a.label for a in vocab.actors}
+    places = {p.id: p.label for p in vocab.places}
+    categories = {c.id: c.label for c in vocab.categories}
+    citations = []
+    for cite in event["sources"]:
+        text = seed_text(cite["file"])
+        spans = find_quote_spans(text, cite["quote"]) if text else []
+        citations.append(
+            CitationView(
+                file=cite["file"],
+                source_label=labels.get(cite["file"], cite["file"]),
+                quote=cite["quote"],
+                passage=passage(text, spans[0]) if spans else None,
+                line=text.count("\n", 0, spans[0][0]) + 1 if spans else None,
+            )
+        )
+    end, location = event["date_end"], event["location"]
+    written = f"{event['date']}/{end}" if isinstance(end, str) else event["date"]
+    return EventDetail(
+        id=event["id"],
+        title=event["title"],
+        summary=event["summary"],
+        date_text=event_date_text(event["date"], event["date_end"], bool(event["window"])),
+        date_written=written,
+        date_basis=event["date_basis"] if isinstance(event["date_basis"], str) else None,
+        category=categories.get(event["category"], event["category"]),
+        status=status.label if status else event["status"],
+        status_description=status.description if status else "",
+        actors=[actors.get(a, a) for a in event["actors"]],
+        location=places.get(location, location) if isinstance(location, str) else None,
+        figures=[
+            {**figure, "source_label": labels.get(figure["source"], figure["source"])}
+            for figure in event["figures"]
+        ],
+        citations=citations,
+    )
+
+
+def quotes_of(df: pd.DataFrame, file: str) -> list[str]:
+    """Every quote any event cites from one seed."""
+    return [c["quote"] for cites in df["sources"] for c in cites if c["file"] == file]
+
+
+def seed_with_quotes(text: str, quotes: Iterable[str]) -> list[Segment]:
+    """The whole seed, every cited passage highlighted."""
+    spans = [span for quote in dict.fromkeys(quotes) for span in find_quote_spans(text, quote)]
+    return segments(text, spans)
