@@ -26,8 +26,9 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
 import timeline
-from timeline.export import PRESETS, ChartOptions, ImageRenderer, View, export
+from timeline.export import PRESETS, ChartOptions, ImageRenderer, export
 from timeline.export.image import use_browser
+from timeline.view import View
 
 
 def timed(repeat: int, run: Callable[[], object]) -> list[float]:
@@ -52,7 +53,7 @@ def main() -> None:
 
     browser = use_browser()
     dataset = timeline.load_dataset(REPO_ROOT / args.data)
-    view = View(dataset, events_path=REPO_ROOT / args.data)
+    view = View(dataset)
     options = ChartOptions(size=PRESETS[args.preset])
     size = options.size
     print(

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pandas as pd
+import plotly.graph_objects as go
 
-from timeline.dates import parse_partial_date
+from timeline.dates import event_date_text, parse_partial_date
 from timeline.model import Actor, Category, Place, Status, Vocabularies
+from timeline.view.labels import Labels
 
 
 def event_row(id: str, date: str, **fields: object) -> dict:
@@ -26,6 +29,7 @@ def event_row(id: str, date: str, **fields: object) -> dict:
         "end": pd.Timestamp(last.last_day() + dt.timedelta(days=1)),
         "window": window,
         "is_span": end is not None and not window,
+        "date_text": event_date_text(date, end, window),
         "date_basis": None,
         "title": f"Title of {id}",
         "summary": f"Summary of {id}.",
@@ -67,3 +71,19 @@ VOCABULARIES = Vocabularies(
         Place(id="kursk", label="Kursk", country="Russia", lat=51.7, lon=36.2),
     ],
 )
+
+
+def labels_of(
+    vocab: Vocabularies, source_labels: dict[str, str] | None = None, files: tuple = ()
+) -> Labels:
+    """The view's labels for ``vocab`` with no seed catalogue: sources named by
+    ``source_labels`` (else by file name), in the order of ``files`` then of the mapping."""
+    source_labels = dict(source_labels or {})
+    labels = Labels.of(vocab, [], [*files, *source_labels])
+    by_kind = {**labels.by_kind, "source": {**labels.of_kind("source"), **source_labels}}
+    return replace(labels, by_kind=by_kind)
+
+
+def event_points(fig: go.Figure) -> int:
+    """How many event marks a timeline figure draws (traces that carry event ids)."""
+    return sum(len(trace.customdata) for trace in fig.data if trace.customdata is not None)

@@ -5,10 +5,11 @@ import pytest
 import yaml
 from checker_cases import EVENTS, build, expected, invalid_cases, rule_of
 
+from timeline import files
 from timeline.authoring.skeleton import PLACEHOLDER, skeleton
-from timeline.checker import check, default_seeds_dir, run_checks
-from timeline.checks import yaml_syntax as yamlsource
-from timeline.problems import RULES
+from timeline.checker import check, run_checks
+from timeline.paths import DataPaths
+from timeline.problems import Rule
 from timeline.sources import read_seeds
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -43,7 +44,7 @@ def test_each_invalid_case_gives_exactly_its_problems(dataset, case):
 
 
 def test_every_rule_has_a_case():
-    assert {rule_of(case) for case in CASES} | GENERATED | NOT_CHECKER == set(RULES)
+    assert {rule_of(case) for case in CASES} | GENERATED | NOT_CHECKER == set(Rule)
     for case in CASES:
         assert rule_of(case) in {rule for _, _, rule in expected(case)}, case.name
 
@@ -141,13 +142,13 @@ def test_exact_message_beside_others(dataset, name):
 
 def test_every_rule_has_an_exact_message_test():
     names = list(MESSAGES) + list(MESSAGES_WITH_OTHERS)
-    assert {rule_of(Path(name)) for name in names} | GENERATED | NOT_CHECKER == set(RULES)
+    assert {rule_of(Path(name)) for name in names} | GENERATED | NOT_CHECKER == set(Rule)
 
 
 def test_a_file_over_the_size_limit_is_refused_unread(tmp_path, monkeypatch):
     root = build(None, tmp_path / "case")
     with (root / EVENTS).open("r+b") as events:
-        events.truncate(yamlsource.MAX_FILE_BYTES + 1)  # sparse: nothing is written
+        events.truncate(files.MAX_FILE_BYTES + 1)  # sparse: nothing is written
     monkeypatch.chdir(root)
     message = (
         "data/events.yaml:1:1: [error] file is 25.0 MB; the limit is 25 MB: split it or check "
@@ -239,8 +240,8 @@ def test_a_missing_events_file_is_one_problem(tmp_path, monkeypatch):
 
 
 def test_the_default_seed_folder_is_beside_the_data_folder():
-    assert default_seeds_dir("data/events.yaml") == Path("seeds")
-    assert default_seeds_dir("/x/project/data/events.yaml") == Path("/x/project/seeds")
+    assert DataPaths.of("data/events.yaml").seeds == Path("seeds")
+    assert DataPaths.of("/x/project/data/events.yaml").seeds == Path("/x/project/seeds")
 
 
 def test_run_checks_reports_what_it_read():
@@ -273,7 +274,7 @@ REAL_CITATIONS = _real_citations()
 
 @functools.cache
 def _real_seeds():
-    return read_seeds(REPO_ROOT / "seeds", "seeds")
+    return read_seeds(DataPaths.of(REPO_ROOT / "data" / "events.yaml"))
 
 
 def test_the_real_data_has_no_errors(monkeypatch):

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from timeline.problems import (
-    RULES,
     DataError,
     Problem,
+    Rule,
     format_github,
     format_json,
     format_text,
@@ -80,7 +80,7 @@ def test_data_error_carries_sorted_problems_and_prints_them():
 
 
 def test_rule_ids_are_kebab_case_and_described():
-    for rule, description in RULES.items():
+    for rule, description in ((r.value, r.about) for r in Rule):
         assert rule == rule.lower() and " " not in rule and description
 
 
@@ -128,7 +128,7 @@ def test_every_rule_id_used_in_the_code_is_in_rules():
     used = set()
     for path in sorted(TIMELINE.rglob("*.py")):
         used |= _rule_ids_in(ast.parse(path.read_text(encoding="utf-8")))
-    assert used - set(RULES) == set()
+    assert used - set(Rule) == set()
     # The scan finds rules made every way (Problem(...), doc.problem, fail, _Unsortable, a rule
-    # chosen by `if`, `rule, message = ...`): no rule in RULES is left unfound.
-    assert set(RULES) - used == set()
+    # chosen by `if`, `rule, message = ...`): no Rule is left unfound.
+    assert set(Rule) - used == set()

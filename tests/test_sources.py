@@ -3,13 +3,14 @@ from pathlib import Path
 import pytest
 from checker_cases import VALID
 
+from timeline.loader import read_model_file
+from timeline.model import SourcesFile
+from timeline.paths import DataPaths
 from timeline.sources import (
     SeedText,
     find_quote_spans,
-    load_catalogue,
     normalise,
     read_seeds,
-    seed_files,
 )
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -65,7 +66,7 @@ def test_closest_passage_shows_the_seed_text_and_its_line():
 
 
 def test_closest_passage_in_a_real_seed():
-    seeds, _ = read_seeds(REPO_ROOT / "seeds", "seeds")
+    seeds, _ = read_seeds(DataPaths.of(REPO_ROOT / "data" / "events.yaml"))
     line, passage = seeds["003_c31732d59d6d1d81.txt"].closest_passage(
         "It was ratified by Russia's upper parliament on Thursday."
     )
@@ -76,18 +77,25 @@ def test_read_seeds_reports_a_seed_that_is_not_utf8(tmp_path):
     (tmp_path / "001_ok.txt").write_text("fine", encoding="utf-8")
     (tmp_path / "002_bad.txt").write_bytes(b"caf\xe9")
     (tmp_path / "notes.md").write_text("not a seed", encoding="utf-8")
-    seeds, problems = read_seeds(tmp_path, "seeds")
+    seeds, problems = read_seeds(DataPaths(tmp_path / "events.yaml", tmp_path))
     assert list(seeds) == ["001_ok.txt"]
-    assert [(p.path, p.rule) for p in problems] == [("seeds/002_bad.txt", "not-utf8")]
+    assert [(p.path, p.rule) for p in problems] == [
+        (f"{tmp_path.as_posix()}/002_bad.txt", "not-utf8")
+    ]
+
+
+def seed_names(seeds: Path) -> list[str]:
+    return [p.name for p in DataPaths(seeds.parent / "data" / "events.yaml", seeds).seed_files()]
 
 
 def test_seed_files_are_the_sorted_text_files():
-    assert seed_files(VALID / "seeds") == ["001_harbour.txt", "002_gazette.txt"]
+    assert seed_names(VALID / "seeds") == ["001_harbour.txt", "002_gazette.txt"]
 
 
-def test_load_catalogue():
-    sources, problems = load_catalogue(VALID / "seeds")
-    assert problems == []
+def test_the_catalogue_reads_into_sources():
+    parsed = read_model_file(VALID / "seeds" / "sources.yaml", SourcesFile)
+    assert parsed.problems == [] and parsed.model is not None
+    sources = parsed.model.sources
     assert [(s.file, s.publisher) for s in sources] == [
         ("001_harbour.txt", "The Harbour Times"),
         ("002_gazette.txt", "Southbay Gazette"),
@@ -96,6 +104,6 @@ def test_load_catalogue():
 
 
 def test_the_real_catalogue_lists_every_seed():
-    sources, problems = load_catalogue(REPO_ROOT / "seeds")
-    assert problems == []
-    assert sorted(s.file for s in sources) == seed_files(REPO_ROOT / "seeds")
+    parsed = read_model_file(REPO_ROOT / "seeds" / "sources.yaml", SourcesFile)
+    assert parsed.problems == [] and parsed.model is not None
+    assert sorted(s.file for s in parsed.model.sources) == seed_names(REPO_ROOT / "seeds")

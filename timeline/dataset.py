@@ -10,7 +10,8 @@ import pandas as pd
 from timeline.checker import run_checks
 from timeline.checks.yaml_syntax import gc_paused
 from timeline.loader import events_frame
-from timeline.model import Source, Vocabularies
+from timeline.model import DEFAULT_SETTINGS, Settings, Source, Vocabularies
+from timeline.paths import DEFAULT_EVENTS, DataPaths
 from timeline.problems import Problem, has_errors
 from timeline.sources import SeedText
 
@@ -26,7 +27,8 @@ class Dataset:
     events: pd.DataFrame
     vocabularies: Vocabularies | None
     sources: list[Source]
-    seeds_dir: Path
+    paths: DataPaths
+    settings: Settings = DEFAULT_SETTINGS
     problems: list[Problem] = field(default_factory=list)
     seeds: dict[str, SeedText] = field(default_factory=dict)
 
@@ -41,7 +43,7 @@ class Dataset:
 
 
 def load_dataset(
-    events_path: Path | str = "data/events.yaml", seeds_dir: Path | str | None = None
+    events_path: Path | str = DEFAULT_EVENTS, seeds_dir: Path | str | None = None
 ) -> Dataset:
     """Load and check everything; data problems go to ``problems``, never raised."""
     result = run_checks(events_path, seeds_dir)
@@ -51,7 +53,8 @@ def load_dataset(
         events=events,
         vocabularies=result.vocabularies,
         sources=result.sources,
-        seeds_dir=result.seeds_dir,
+        paths=result.paths,
+        settings=result.settings,
         problems=result.problems,
         seeds=result.seeds,
     )

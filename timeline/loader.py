@@ -19,7 +19,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from timeline.checks.schema import problems_from_validation
 from timeline.checks.yaml_syntax import YamlDocument, gc_paused, read_yaml
-from timeline.dates import PartialDate, parse_partial_date
+from timeline.dates import PartialDate, event_date_text, parse_partial_date
 from timeline.model import Event, EventsFile
 from timeline.problems import DataError, Problem
 
@@ -33,6 +33,7 @@ EVENT_COLUMNS = [
     "end",
     "window",
     "is_span",
+    "date_text",
     "date_basis",
     "title",
     "summary",
@@ -182,6 +183,7 @@ def events_frame(events: list[Event]) -> pd.DataFrame:
             "end": (last or first).last_day() + dt.timedelta(days=1),
             "window": event.window,
             "is_span": last is not None and not event.window,
+            "date_text": event_date_text(event.date, event.end, event.window),
             "date_basis": event.date_basis,
             "title": event.title,
             "summary": event.summary,

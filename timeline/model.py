@@ -177,3 +177,33 @@ class Source(Strict):
 
 class SourcesFile(Strict):
     sources: list[Source] = Field(min_length=1)
+
+
+class Period(Strict):
+    """The days a timeline is about: its chart opens on them."""
+
+    start: Annotated[str, Field(pattern=ISO_DAY)]
+    end: Annotated[str, Field(pattern=ISO_DAY)]
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> Period:
+        if self.end <= self.start:
+            raise ValueError(f"end {self.end} is not after start {self.start}")
+        return self
+
+
+class Settings(Strict):
+    """What a dataset says about itself: the words the dashboard and every export use."""
+
+    title: OneLine = Field(description="The dashboard's heading.")
+    page_title: OneLine = Field(description="The browser tab's title.")
+    subject: OneLine = Field(
+        description="What the events are about; exported charts' default titles start with it."
+    )
+    subtitle: Text | None = Field(None, description="A sentence under the heading.")
+    period: Period | None = Field(
+        None, description="The days the timeline is about; without it, the events' own span."
+    )
+
+
+DEFAULT_SETTINGS = Settings(title="Timeline", page_title="Timeline", subject="Timeline")

@@ -8,42 +8,86 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import Literal
+from enum import StrEnum
+from typing import Literal, Protocol, Self
 
 Level = Literal["error", "warning"]
 
-# Every rule the checker knows, with what it is about. The ids are stable: tools and tests use them.
-RULES: dict[str, str] = {
-    "unreadable-file": "a file or folder cannot be read (missing, a folder, no permission)",
-    "file-too-large": "a file is larger than the checker accepts",
-    "not-utf8": "a file is not UTF-8 text",
-    "yaml-syntax": "the file is not valid YAML",
-    "duplicate-key": "a mapping has the same key twice",
-    "anchor": "a YAML anchor (&name): write the value out instead",
-    "alias": "a YAML alias (*name): write the value out instead",
-    "unsupported-yaml": "a YAML tag or a key that is not plain text",
-    "unknown-field": "a field the model does not have",
-    "missing-field": "a required field is absent",
-    "wrong-type": "a value of the wrong type (text, number, list, mapping, true/false)",
-    "invalid-value": "a value of the right type that breaks a rule (pattern, length, choice)",
-    "date-format": "a date not written YYYY, YYYY-MM or YYYY-MM-DD",
-    "impossible-date": "a date that does not exist (2024-02-30)",
-    "end-before-date": "an event whose end is before its date",
-    "window-without-end": "window: true on an event without an end",
-    "duplicate-id": "an id (or catalogue file) used twice",
-    "unknown-vocabulary": "a category, actor, status or place not in the vocabularies",
-    "unknown-seed": "a citation of a file that is not in the seeds folder",
-    "uncatalogued-seed": "a seed file with no entry in the seed catalogue",
-    "missing-seed-file": "a catalogue entry whose file is not in the seeds folder",
-    "quote-not-found": "a quote that is not in the seed it cites",
-    "quote-too-short": "a quote too short to show that it supports the event",
-    "date-basis-missing": "a date not written out in any quote, with no date_basis",
-    "figure-source-not-cited": "a figure whose source is not among the event's citations",
-    "placeholder": "a <<...>> placeholder of the new-event skeleton left in an event",
-    "single-source": "(warning) an event cited by one seed only",
-    "uncited-seed": "(warning) a catalogued seed that no event cites",
-    "fmt-internal": "(fmt) fmt would change a value or a comment, so it left the file alone",
-}
+
+class Mark(Protocol):
+    """Where a YAML node starts or ends, as PyYAML and ruamel.yaml mark it (0-based)."""
+
+    line: int
+    column: int
+
+
+class Rule(StrEnum):
+    """Every rule the checker knows. The ids are stable: tools, tests and `--ignore` use them."""
+
+    about: str
+
+    def __new__(cls, rule_id: str, about: str) -> Self:
+        member = str.__new__(cls, rule_id)
+        member._value_ = rule_id
+        member.about = about
+        return member
+
+    UNREADABLE_FILE = (
+        "unreadable-file",
+        "a file or folder cannot be read (missing, a folder, no permission)",
+    )
+    FILE_TOO_LARGE = ("file-too-large", "a file is larger than the checker accepts")
+    NOT_UTF8 = ("not-utf8", "a file is not UTF-8 text")
+    YAML_SYNTAX = ("yaml-syntax", "the file is not valid YAML")
+    DUPLICATE_KEY = ("duplicate-key", "a mapping has the same key twice")
+    ANCHOR = ("anchor", "a YAML anchor (&name): write the value out instead")
+    ALIAS = ("alias", "a YAML alias (*name): write the value out instead")
+    UNSUPPORTED_YAML = ("unsupported-yaml", "a YAML tag or a key that is not plain text")
+    UNKNOWN_FIELD = ("unknown-field", "a field the model does not have")
+    MISSING_FIELD = ("missing-field", "a required field is absent")
+    WRONG_TYPE = (
+        "wrong-type",
+        "a value of the wrong type (text, number, list, mapping, true/false)",
+    )
+    INVALID_VALUE = (
+        "invalid-value",
+        "a value of the right type that breaks a rule (pattern, length, choice)",
+    )
+    DATE_FORMAT = ("date-format", "a date not written YYYY, YYYY-MM or YYYY-MM-DD")
+    IMPOSSIBLE_DATE = ("impossible-date", "a date that does not exist (2024-02-30)")
+    END_BEFORE_DATE = ("end-before-date", "an event whose end is before its date")
+    WINDOW_WITHOUT_END = ("window-without-end", "window: true on an event without an end")
+    DUPLICATE_ID = ("duplicate-id", "an id (or catalogue file) used twice")
+    UNKNOWN_VOCABULARY = (
+        "unknown-vocabulary",
+        "a category, actor, status or place not in the vocabularies",
+    )
+    UNKNOWN_SEED = ("unknown-seed", "a citation of a file that is not in the seeds folder")
+    UNCATALOGUED_SEED = ("uncatalogued-seed", "a seed file with no entry in the seed catalogue")
+    MISSING_SEED_FILE = (
+        "missing-seed-file",
+        "a catalogue entry whose file is not in the seeds folder",
+    )
+    QUOTE_NOT_FOUND = ("quote-not-found", "a quote that is not in the seed it cites")
+    QUOTE_TOO_SHORT = ("quote-too-short", "a quote too short to show that it supports the event")
+    DATE_BASIS_MISSING = (
+        "date-basis-missing",
+        "a date not written out in any quote, with no date_basis",
+    )
+    FIGURE_SOURCE_NOT_CITED = (
+        "figure-source-not-cited",
+        "a figure whose source is not among the event's citations",
+    )
+    PLACEHOLDER = (
+        "placeholder",
+        "a <<...>> placeholder of the new-event skeleton left in an event",
+    )
+    SINGLE_SOURCE = ("single-source", "(warning) an event cited by one seed only")
+    UNCITED_SEED = ("uncited-seed", "(warning) a catalogued seed that no event cites")
+    FMT_INTERNAL = (
+        "fmt-internal",
+        "(fmt) fmt would change a value or a comment, so it left the file alone",
+    )
 
 
 @dataclass(frozen=True)
@@ -56,6 +100,11 @@ class Problem:
     level: Level
     message: str
     rule: str
+
+    @classmethod
+    def at(cls, path: str, mark: Mark, rule: str, message: str, level: Level = "error") -> Problem:
+        """A problem at a PyYAML mark (0-based line and column)."""
+        return cls(path, mark.line + 1, mark.column + 1, level, message, rule)
 
     @property
     def is_error(self) -> bool:

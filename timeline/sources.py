@@ -14,14 +14,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from pathlib import Path
 
-from timeline.checks.yaml_syntax import read_text
-from timeline.loader import read_model_file
-from timeline.model import Source, SourcesFile
+from timeline.files import read_text
+from timeline.paths import DataPaths
 from timeline.problems import Problem
-
-CATALOGUE_NAME = "sources.yaml"
 
 # Curly and low single/double quotes -> ' and "; hyphen, non-breaking hyphen, en dash, em dash
 # and minus sign -> -. Written as escapes: several of them look exactly like ASCII.
@@ -183,28 +179,12 @@ def find_quote_spans(seed_text: str, quote: str) -> list[tuple[int, int]]:
     return _seed_for_text(seed_text).spans(quote)
 
 
-def seed_files(seeds_dir: Path) -> list[str]:
-    """The names of the seed texts in the folder, sorted."""
-    return sorted(p.name for p in seeds_dir.glob("*.txt") if p.is_file())
-
-
-def read_seeds(seeds_dir: Path, display_dir: str) -> tuple[dict[str, SeedText], list[Problem]]:
+def read_seeds(paths: DataPaths) -> tuple[dict[str, SeedText], list[Problem]]:
     """Every seed text in the folder (those that can be read) and the problems of the others."""
     seeds, problems = {}, []
-    for name in seed_files(seeds_dir):
-        text, file_problems = read_text(seeds_dir / name, f"{display_dir}/{name}")
+    for path in paths.seed_files():
+        text, file_problems = read_text(path, f"{paths.seeds_display}/{path.name}")
         problems.extend(file_problems)
         if text is not None:
-            seeds[name] = SeedText(name, text)
+            seeds[path.name] = SeedText(path.name, text)
     return seeds, problems
-
-
-def seeds_display(seeds_dir: Path) -> str:
-    """The folder as messages show it: ``seeds``, not ``seeds/.``."""
-    return seeds_dir.as_posix().rstrip("/") or "."
-
-
-def load_catalogue(seeds_dir: Path) -> tuple[list[Source], list[Problem]]:
-    """The entries of ``<seeds_dir>/sources.yaml`` and the problems of the file itself."""
-    parsed = read_model_file(seeds_dir / CATALOGUE_NAME, SourcesFile)
-    return (list(parsed.model.sources) if parsed.model else []), parsed.problems

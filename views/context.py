@@ -1,18 +1,15 @@
-"""Loading the dataset once per version of its files, and the panel shown when it is broken."""
+"""The dashboard's hold on the data: the dataset loaded once per version of its files, and
+the panel shown when it is broken. Everything a view shows is drawn from ``timeline.view.View``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
 import timeline
-from timeline.checker import default_seeds_dir, vocabulary_path
-from timeline.model import Vocabularies
+from timeline.paths import DataPaths
 from timeline.problems import Problem
-from timeline.view import tables as views_data
 
 
 def fingerprint(events_path: Path) -> tuple:
@@ -20,10 +17,10 @@ def fingerprint(events_path: Path) -> tuple:
 
     The cache key: editing any of them (events, vocabularies, catalogue, a seed) reloads.
     """
-    seeds_dir = default_seeds_dir(events_path)
-    paths = [events_path, vocabulary_path(events_path)]
-    if seeds_dir.is_dir():
-        paths += sorted(seeds_dir.iterdir())
+    data = DataPaths.of(events_path)
+    paths = data.data_files()
+    if data.seeds.is_dir():
+        paths += sorted(data.seeds.iterdir())
     stats = []
     for path in paths:
         try:
@@ -43,35 +40,6 @@ def _load(events_path: str, files: tuple) -> timeline.Dataset:
 
 def load(events_path: Path) -> timeline.Dataset:
     return _load(str(events_path), fingerprint(events_path))
-
-
-@dataclass(frozen=True)
-class Context:
-    """The loaded dataset and the labels every view uses."""
-
-    dataset: timeline.Dataset
-    events: pd.DataFrame
-    vocab: Vocabularies
-    labels: dict[str, str]
-    choice_labels: dict[str, str]
-    source_order: list[str]
-
-    @classmethod
-    def of(cls, dataset: timeline.Dataset) -> Context:
-        events = dataset.events
-        order = views_data.source_order(dataset.sources, events)
-        return cls(
-            dataset=dataset,
-            events=events,
-            vocab=dataset.vocabularies,
-            labels=views_data.source_labels(dataset.sources, order),
-            choice_labels=views_data.source_choice_labels(dataset.sources, order),
-            source_order=order,
-        )
-
-    def event(self, event_id: str) -> pd.Series | None:
-        rows = self.events[self.events["id"] == event_id]
-        return rows.iloc[0] if len(rows) else None
 
 
 def problem_line(problem: Problem) -> str:

@@ -7,8 +7,7 @@ import streamlit as st
 
 from timeline import passages
 from timeline.text import markdown as md
-from timeline.view import detail
-from views.context import Context
+from timeline.view import View, detail
 
 PASSAGE_STYLE = (
     "white-space: pre-wrap; border-left: 3px solid #0072B2; padding: 0.4rem 0.8rem; "
@@ -22,8 +21,8 @@ def passage_html(pieces: list[passages.Segment], style: str = PASSAGE_STYLE) -> 
     return f'<div style="{style}">{passages.to_html(pieces)}</div>'
 
 
-def render(ctx: Context, event: pd.Series) -> None:
-    info = detail.event_detail(event, ctx.vocab, ctx.labels, ctx.dataset.seed_text)
+def render(view: View, event: pd.Series) -> None:
+    info = detail.event_detail(event, view.vocabularies, view.labels, view.dataset.seed_text)
     with st.container(border=True, key="event_detail"):
         st.subheader(md(info.title))
         st.markdown(
@@ -53,12 +52,12 @@ def render(ctx: Context, event: pd.Series) -> None:
                 st.warning("This quote was not found in the seed text:", icon="⚠️")
                 st.text(cite.quote)
         for file in dict.fromkeys(c.file for c in info.citations):
-            text = ctx.dataset.seed_text(file)
+            text = view.dataset.seed_text(file)
             if text is None:
                 continue
-            label = ctx.labels.get(file, file)
+            label = view.labels.label("source", file)
             if st.toggle(
                 f"Read {md(label)} in full, every cited passage marked", key=f"seed_{file}"
             ):
-                quotes = detail.quotes_of(ctx.events, file)
+                quotes = detail.quotes_of(view.dataset.events, file)
                 st.html(passage_html(detail.seed_with_quotes(text, quotes), SEED_STYLE))

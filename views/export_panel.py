@@ -7,15 +7,12 @@ seconds. One Chromium is kept open for the whole server and shared by every sess
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
 from timeline import export
-from timeline.export import ChartOptions, ImageRenderer, Size, View
+from timeline.export import ChartOptions, ImageRenderer, Size
 from timeline.text import markdown as md
-from timeline.view.filters import FilterState
-from views.context import Context
+from timeline.view import View
 
 FORMAT_LABELS = {
     "png": "PNG image",
@@ -43,10 +40,6 @@ MADE = "export_made"  # session state: (what was asked for, file name, bytes) of
 @st.cache_resource(show_spinner=False, on_release=ImageRenderer.close)
 def shared_renderer() -> ImageRenderer:
     return ImageRenderer()
-
-
-def view_of(ctx: Context, state: FilterState, events_path: Path) -> View:
-    return View(ctx.dataset, state, events_path)
 
 
 def _preset_label(name: str) -> str:
@@ -103,7 +96,7 @@ def _widgets(view: View) -> None:
             "Height (px)", 200, 10000, default.height, 50, key=KEYS["height"], **keep
         )
         scale.number_input("Scale", 0.5, 10.0, 1.0, 0.5, key=KEYS["scale"], **keep)
-    default_title = view.title(ChartOptions())
+    default_title = view.title()
     st.text_input("Title", key=KEYS["title"], placeholder=default_title, max_chars=200, **keep)
     st.text_input(
         "Subtitle",
@@ -168,7 +161,7 @@ def render(view: View) -> None:
             _chart_download(view, fmt, options)
         if fmt in export.CHART_FORMATS:
             st.markdown("**Alt text**, to describe the chart to readers who cannot see it:")
-            st.code(view.alt_text(options), language=None, wrap_lines=True)
+            st.code(view.alt_text(view.title(options.title)), language=None, wrap_lines=True)
             st.caption("Printed under the chart: " + md(view.credit(view.drawn).text))
         else:
             st.caption("Credit to publish with it: " + md(view.credit(view.events).text))

@@ -9,19 +9,19 @@ from timeline.charts import evidence as evidence_charts
 from timeline.passages import passage
 from timeline.sources import find_quote_spans
 from timeline.text import markdown as md
+from timeline.view import View
 from timeline.view import tables as views_data
-from views.context import Context
 from views.detail_panel import passage_html
 
 CHART_KEY = "figures_chart"
 
 
-def _citation(ctx: Context, row: pd.Series) -> None:
+def _citation(view: View, row: pd.Series) -> None:
     st.markdown(
         f"**{md(evidence_charts.qualified(row))} {md(row['unit'])}**: {md(row['counts'])}, claimed by "
         f"{md(row['claimant'])} ({md(row['date_text'])}; event: {md(row['event_title'])})"
     )
-    text = ctx.dataset.seed_text(row["source"])
+    text = view.dataset.seed_text(row["source"])
     spans = find_quote_spans(text, row["quote"]) if text and row["quote"] else []
     st.markdown(f"From **{md(row['source_label'])}** ({md(row['source'])}):")
     if spans:
@@ -30,8 +30,8 @@ def _citation(ctx: Context, row: pd.Series) -> None:
         st.text(row["quote"])
 
 
-def render(ctx: Context, shown: pd.DataFrame) -> None:
-    figures = views_data.figures_table(shown, ctx.labels)
+def render(view: View) -> None:
+    figures = views_data.figures_table(view.events, view.labels)
     if figures.empty:
         st.info("None of the events shown states a number.")
         return
@@ -40,7 +40,7 @@ def render(ctx: Context, shown: pd.DataFrame) -> None:
         "Units", units, default=evidence_charts.default_units(figures), key="figure_units"
     )
     event = st.plotly_chart(
-        evidence_charts.figures_figure(figures, chosen),
+        evidence_charts.figures_figure(figures, chosen, view.x_range),
         key=CHART_KEY,
         on_select="rerun",
         selection_mode="points",
@@ -48,7 +48,7 @@ def render(ctx: Context, shown: pd.DataFrame) -> None:
     st.caption("Each point sits in the middle of its event's date; the whisker spans the period.")
     picked = [p["customdata"] for p in event["selection"]["points"] if p.get("customdata")]
     if picked:
-        _citation(ctx, figures.loc[int(picked[0][1])])
+        _citation(view, figures.loc[int(picked[0][1])])
     else:
         st.caption("Click a point to read the quote it comes from.")
     st.subheader("Every figure with its quote")

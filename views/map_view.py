@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from timeline.charts import evidence as evidence_charts
 from timeline.text import markdown as md
+from timeline.view import View
 from timeline.view import tables as views_data
-from views.context import Context
 
 # Served by Streamlit from ./static (see .streamlit/config.toml); relative, so it also works
 # under a base URL path.
 MAP_CONFIG = {"topojsonURL": "app/static/topojson/", "displaylogo": False}
 
 
-def render(ctx: Context, shown: pd.DataFrame) -> None:
-    places = views_data.place_counts(shown, ctx.vocab)
+def render(view: View) -> None:
+    shown = view.events
+    places = views_data.place_counts(shown, view.vocabularies)
     if places.empty:
         st.info("None of the events shown names a place.")
         return
@@ -33,7 +33,7 @@ def render(ctx: Context, shown: pd.DataFrame) -> None:
         st.markdown(f"**{md(place['label'])}**: {place['events']} events")
         at_place = shown[shown["id"].isin(place["event_ids"])]
         st.dataframe(
-            views_data.events_table(at_place, ctx.vocab, ctx.labels)[["date", "title", "status"]],
+            views_data.events_table(at_place, view.labels)[["date", "title", "status"]],
             hide_index=True,
         )
     else:

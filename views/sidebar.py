@@ -11,9 +11,8 @@ from collections.abc import Mapping
 
 import streamlit as st
 
-from timeline.view import filters
+from timeline.view import View, filters
 from timeline.view.filters import FilterState
-from views.context import Context
 
 # Widget key for each FilterState field.
 KEYS = {
@@ -31,28 +30,18 @@ KEYS = {
 LANE_LABELS = {"category": "Category", "actor": "Actor", "source": "Source"}
 
 
-def choices(ctx: Context) -> filters.Choices:
-    return filters.Choices(
-        sources=ctx.source_order,
-        actors=[a.id for a in ctx.vocab.actors],
-        categories=[c.id for c in ctx.vocab.categories],
-        statuses=[s.id for s in ctx.vocab.statuses],
-        events=set(ctx.events["id"]),
-    )
-
-
 def _set_widgets(state: FilterState) -> None:
     for field, key in KEYS.items():
         value = getattr(state, field)
         st.session_state[key] = list(value) if isinstance(value, tuple) else value
 
 
-def read_url_once(ctx: Context) -> None:
+def read_url_once(view: View) -> None:
     """Open the view the URL describes, the first time this session runs."""
     if "url_read" in st.session_state:
         return
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    state, notes = filters.from_query_params(params, choices(ctx))
+    state, notes = filters.from_query_params(params, view.choices)
     _set_widgets(state)
     st.session_state["url_notes"] = notes
     st.session_state["url_read"] = True
@@ -74,12 +63,11 @@ def current_state() -> FilterState:
     return FilterState(**values)
 
 
-def render(ctx: Context) -> FilterState:
+def render(view: View) -> FilterState:
     """The sidebar filters; returns the state they describe."""
-    vocab = ctx.vocab
-    categories = {c.id: c.label for c in vocab.categories}
-    actors = {a.id: a.label for a in vocab.actors}
-    statuses = {s.id: s.label for s in vocab.statuses}
+    labels = view.labels
+    categories, actors = labels.of_kind("category"), labels.of_kind("actor")
+    statuses = labels.of_kind("status")
     with st.sidebar:
         st.header("Filters")
         st.text_input(
@@ -87,8 +75,8 @@ def render(ctx: Context) -> FilterState:
         )
         st.multiselect(
             "Sources",
-            ctx.source_order,
-            format_func=ctx.choice_labels.get,
+            list(labels.source_order),
+            format_func=labels.source_choices.get,
             key=KEYS["sources"],
             placeholder="All sources",
         )

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from timeline.charts import evidence as evidence_charts
 from timeline.text import markdown as md
+from timeline.view import View
 from timeline.view import tables as views_data
-from views.context import Context
 
 # More events than this make the matrix unreadable: it shows the first ones and says so.
 MATRIX_EVENTS = 150
 
 
-def render(ctx: Context, shown: pd.DataFrame) -> None:
-    table = views_data.sources_table(shown, ctx.dataset.sources)
+def render(view: View) -> None:
+    shown = view.events
+    table = views_data.sources_table(shown, view.dataset.sources, view.labels)
     st.markdown(
         "Each seed text, who published it and when (with how that was worked out), and how "
         "many of the events shown cite it."
@@ -40,7 +40,7 @@ def render(ctx: Context, shown: pd.DataFrame) -> None:
                 st.markdown(md(row.published_basis))
             cites = shown[shown["source_files"].map(lambda files, f=row.file: f in files)]
             st.dataframe(
-                views_data.events_table(cites, ctx.vocab, ctx.labels)[
+                views_data.events_table(cites, view.labels)[
                     ["date", "title", "status", "sources cited"]
                 ],
                 hide_index=True,
@@ -51,13 +51,14 @@ def render(ctx: Context, shown: pd.DataFrame) -> None:
     if len(shown) > MATRIX_EVENTS:
         st.caption(f"The first {MATRIX_EVENTS} of {len(shown)} events; filter to see others.")
     if len(matrix_events):
-        matrix = views_data.source_event_matrix(matrix_events, ctx.source_order)
+        matrix = views_data.source_event_matrix(matrix_events, view.labels.source_order)
         titles = dict(zip(shown["id"], shown["title"], strict=True))
         st.plotly_chart(
-            evidence_charts.matrix_figure(matrix, ctx.labels, titles), key="source_matrix"
+            evidence_charts.matrix_figure(matrix, view.labels.of_kind("source"), titles),
+            key="source_matrix",
         )
 
-    single = views_data.single_source_events(shown, ctx.labels)
+    single = views_data.single_source_events(shown, view.labels)
     st.subheader(f"Single-source events ({len(single)})")
     st.markdown("Only one seed supports these: they are the first to corroborate.")
     st.dataframe(single, hide_index=True)

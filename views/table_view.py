@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
+from timeline.view import View
 from timeline.view import tables as views_data
-from views.context import Context
 
 
-def render(ctx: Context, shown: pd.DataFrame) -> None:
-    chronological = shown.sort_values(["start", "end"], kind="stable")
-    table = views_data.events_table(chronological, ctx.vocab, ctx.labels)
+def render(view: View) -> None:
+    chronological = view.events.sort_values(["start", "end"], kind="stable")
+    table = views_data.events_table(chronological, view.labels)
     left, right = st.columns([3, 1])
     sort_by = left.selectbox("Sort by", list(table.columns), index=1, key="table_sort")
     descending = right.toggle("Descending", key="table_descending")

@@ -1,6 +1,10 @@
+import datetime as dt
+
 import pandas as pd
 
 from timeline.charts.evidence import default_units, figures_figure, map_figure, matrix_figure
+
+RANGE = (dt.date(2022, 1, 1), dt.date(2025, 1, 1))
 
 DAY_MS = 86_400_000
 
@@ -27,7 +31,7 @@ FIGURES = pd.DataFrame(
 
 
 def test_figures_a_panel_per_unit_a_colour_per_claimant_each_point_linked_to_its_event():
-    fig = figures_figure(FIGURES, ["troops", "percent", "unknown"])
+    fig = figures_figure(FIGURES, ["troops", "percent", "unknown"], RANGE)
     points = [t for t in fig.data if t.name != "whiskers"]
     assert [(t.name, t.yaxis) for t in points] == [
         ("South Korea", "y"),
@@ -49,7 +53,7 @@ def test_every_claimant_looks_different_even_beyond_the_palette():
     claimants = [f"claimant {n:02d}" for n in range(14)]  # the real data has 14
     many = pd.concat([FIGURES.iloc[[0]]] * len(claimants), ignore_index=True)
     many["claimant"] = claimants
-    fig = figures_figure(many, ["troops"])
+    fig = figures_figure(many, ["troops"], RANGE)
     looks = {(t.marker.color, t.marker.symbol) for t in fig.data if t.name != "whiskers"}
     assert len(looks) == len(claimants)
 
@@ -93,5 +97,5 @@ def test_matrix_has_a_cell_per_source_and_event():
 def test_units_whose_numbers_span_orders_of_magnitude_get_a_log_axis():
     wide = FIGURES.copy()
     wide.loc[1, "value"] = 1_300_000.0
-    assert figures_figure(wide, ["troops", "percent"]).layout.yaxis.type == "log"
-    assert figures_figure(FIGURES, ["troops"]).layout.yaxis.type is None
+    assert figures_figure(wide, ["troops", "percent"], RANGE).layout.yaxis.type == "log"
+    assert figures_figure(FIGURES, ["troops"], RANGE).layout.yaxis.type is None

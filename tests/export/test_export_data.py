@@ -12,11 +12,13 @@ import yaml
 from dashboard_support import VOCABULARIES, event_row, events_frame
 
 import timeline
-from timeline.charts.lanes import escape
 from timeline.dataset import Dataset
-from timeline.export import ChartOptions, View, chart_figure, export
+from timeline.export import ChartOptions, chart_figure, export
 from timeline.export.data import CSV_COLUMNS
-from timeline.model import EventsFile
+from timeline.model import EventsFile, Period, Settings
+from timeline.paths import DataPaths
+from timeline.text import escape_html as escape
+from timeline.view import View
 from timeline.view.filters import FilterState
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -31,7 +33,7 @@ def small():
 
 
 def view_of(dataset, path=SMALL, **filters):
-    return View(dataset, FilterState(**filters), path)
+    return View(dataset, FilterState(**filters))
 
 
 def exported(view, fmt):
@@ -199,7 +201,9 @@ def test_the_chart_draws_what_reaches_into_its_axis_and_the_data_keeps_everythin
         event_row("next-year", "2025"),  # starts where the default axis (2022 to 2024) ends
         event_row("long-ago", "1950", end="1953"),
     )
-    dataset = Dataset(frame, VOCABULARIES, [], Path("."))
+    period = Period(start="2022-01-01", end="2025-01-01")
+    settings = Settings(title="T", page_title="T", subject="T", period=period)
+    dataset = Dataset(frame, VOCABULARIES, [], DataPaths.of("data/events.yaml"), settings)
     view = View(dataset)
     assert list(view.events["id"]) == ["last-day", "next-year", "long-ago"]
     assert list(view.drawn["id"]) == ["last-day"]

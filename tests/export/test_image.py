@@ -15,8 +15,9 @@ import pytest
 from browser_support import needs_chromium
 
 import timeline
-from timeline.export import PRESETS, ChartOptions, Size, View, export
+from timeline.export import PRESETS, ChartOptions, Size, export
 from timeline.export.image import BrowserMissing, ImageRenderer
+from timeline.view import View
 from timeline.view.filters import FilterState
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -39,7 +40,7 @@ def renderer():
 
 
 def view_of(dataset, **filters):
-    return View(dataset, FilterState(**filters), SMALL)
+    return View(dataset, FilterState(**filters))
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -166,7 +167,8 @@ def test_html_is_self_contained_and_draws_offline(dataset, browser, tmp_path):
     page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30000)
     assert page.locator(".js-plotly-plot .scatterlayer .point").count() >= 4
     assert page.title() == 'A <script>alert("title")</script> & more'
-    alt = view_of(dataset).alt_text(options)
+    view = view_of(dataset)
+    alt = view.alt_text(view.title(options.title))
     assert page.locator("figure").get_attribute("aria-label") == alt
     assert page.locator("figcaption p").first.inner_text() == alt
     assert "Source: Alpha Daily" in page.locator("figcaption").inner_text()

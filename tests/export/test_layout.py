@@ -5,11 +5,14 @@ from pathlib import Path
 
 import plotly.io as pio
 import pytest
+from dashboard_support import event_points
 
 import timeline
-from timeline.charts import lanes as charts
+from timeline.charts.lanes import view_figure
 from timeline.export import layout as export_chart
 from timeline.export.layout import DARK_COLOURS, ChartOptions, Size, publication_layout
+from timeline.text import escape_html
+from timeline.view import View
 from timeline.view.credit import Credit
 
 SMALL = (
@@ -31,7 +34,7 @@ CREDIT = Credit(
 @pytest.fixture(scope="module")
 def timeline_fig():
     dataset = timeline.load_dataset(SMALL)
-    return charts.timeline_figure(dataset.events, dataset.vocabularies)
+    return view_figure(View(dataset))
 
 
 def annotation(fig, name):
@@ -61,7 +64,7 @@ def test_size_template_and_marks(timeline_fig, theme):
     fig = publication_layout(timeline_fig, options, "A title", CREDIT)
     assert (fig.layout.width, fig.layout.height) == (1600, 900)
     assert fig.layout.template == pio.templates[export_chart.THEMES[theme]]
-    assert charts.event_points(fig) == charts.event_points(timeline_fig)
+    assert event_points(fig) == event_points(timeline_fig)
     assert fig.layout.xaxis.rangeslider.visible is False
     assert timeline_fig.layout.width is None  # the figure given is left as it was
 
@@ -88,7 +91,7 @@ def test_title_subtitle_and_footer_are_escaped_text(timeline_fig):
     assert (
         lines[-1] == "Filters: none (every event) · Data version git abc1234 · Exported 2024-11-05"
     )
-    assert " ".join(lines[:-1]) == charts.escape(CREDIT.source_line)
+    assert " ".join(lines[:-1]) == escape_html(CREDIT.source_line)
 
 
 def test_no_subtitle_unless_asked(timeline_fig):

@@ -12,7 +12,8 @@ import pytest
 from browser_support import require_chromium
 
 import timeline
-from timeline.export import View, export
+from timeline.export import export
+from timeline.view import View
 from timeline.view.filters import FilterState
 
 pytestmark = pytest.mark.browser
@@ -76,7 +77,7 @@ def only_local(requests: list[str]) -> bool:
 )
 def test_timelinejs_shows_one_slide_per_event(browser, server, path, filters):
     dataset = timeline.load_dataset(path)
-    view = View(dataset, FilterState(**filters), path)
+    view = View(dataset, FilterState(**filters))
     page, requests, dialogs = show(browser, server, export(view, "timelinejs"))
     assert page.locator(".tl-slide-titleslide").count() == 1
     assert page.locator(".tl-slide").count() == len(view.events) + 1  # + the title slide
@@ -88,7 +89,7 @@ def test_timelinejs_shows_one_slide_per_event(browser, server, path, filters):
 
 def test_text_from_the_data_shows_as_typed_and_runs_nothing(browser, server):
     dataset = timeline.load_dataset(SMALL)
-    view = View(dataset, FilterState(statuses=("denied",)), SMALL)
+    view = View(dataset, FilterState(statuses=("denied",)))
     page, requests, dialogs = show(
         browser, server, export(view, "timelinejs", today=dt.date(2024, 11, 5))
     )

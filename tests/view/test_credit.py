@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 import timeline
-from timeline.view import credit
+from timeline.paths import DataPaths
+from timeline.text import slug
+from timeline.view import View, credit
 from timeline.view.filters import FilterState, apply
 
 SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "dashboard" / "small"
@@ -40,8 +42,8 @@ def test_a_seed_missing_from_the_catalogue_is_cited_by_file_name(dataset):
 
 
 def test_filters_text_names_each_filter_with_its_labels(dataset):
-    vocab = dataset.vocabularies
-    assert credit.filters_text(FilterState(), vocab, {}) == "Filters: none (every event)"
+    labels = View(dataset).labels
+    assert credit.filters_text(FilterState(), labels) == "Filters: none (every event)"
     state = FilterState(
         categories=("troop-deployment",),
         actors=("north-korea", "russia"),
@@ -52,7 +54,7 @@ def test_filters_text_names_each_filter_with_its_labels(dataset):
         q="troops",
         min_sources=2,
     )
-    assert credit.filters_text(state, vocab, {"beta.txt": "Beta Weekly"}) == (
+    assert credit.filters_text(state, labels) == (
         "Filters: category Troop deployment; actor North Korea, Russia; status Claimed; "
         "source Beta Weekly; from 2024-06-01; to 2024-12-31; search “troops”; "
         "cited by at least 2 sources"
@@ -80,12 +82,13 @@ def test_filters_text_names_each_filter_with_its_labels(dataset):
 )
 def test_default_title_comes_from_the_filters_and_the_period_shown(dataset, filters, title):
     state = FilterState(**filters)
-    assert credit.default_title(apply(dataset.events, state), state, dataset.vocabularies) == title
+    events, labels = apply(dataset.events, state), View(dataset).labels
+    assert credit.default_title(events, state, labels, dataset.settings.subject) == title
 
 
 def test_alt_text_gives_the_span_the_count_and_the_categories(dataset):
     events = events_of(dataset, date_from=dt.date(2024, 1, 1))
-    text = credit.alt_text(events, dataset.vocabularies, "A title")
+    text = credit.alt_text(events, View(dataset).labels, "A title")
     assert text.startswith(
         "A title: a timeline chart of 5 events from 19 June 2024 to October 2024, in 3 "
         "categories: Treaty and diplomacy (2), Troop deployment (2), International response (1). "
@@ -95,10 +98,10 @@ def test_alt_text_gives_the_span_the_count_and_the_categories(dataset):
 
 def test_alt_text_of_one_event_and_of_none(dataset):
     one = events_of(dataset, q="ratified")
-    assert credit.alt_text(one, dataset.vocabularies, "T").startswith(
+    assert credit.alt_text(one, View(dataset).labels, "T").startswith(
         "T: a timeline chart of 1 event on 24 October 2024, in one category, Treaty and diplomacy."
     )
-    assert credit.alt_text(one.iloc[:0], dataset.vocabularies, "T") == (
+    assert credit.alt_text(one.iloc[:0], View(dataset).labels, "T") == (
         "T: a timeline chart with no events."
     )
 
@@ -137,22 +140,24 @@ def test_data_version_is_the_commit_that_last_changed_the_data(data_copy):
     git("add", ".", cwd=repo)
     git("commit", "-q", "-m", "data", cwd=repo)
     data_commit = git("rev-parse", "--short", "HEAD", cwd=repo).strip()
-    assert credit.data_version(data_copy) == f"git {data_commit}"
+    assert credit.data_version(DataPaths.of(data_copy)) == f"git {data_commit}"
 
     (repo / "README").write_text("code, not data\n")
     git("add", "README", cwd=repo)
     git("commit", "-q", "-m", "not the data", cwd=repo)
-    assert credit.data_version(data_copy) == f"git {data_commit}"  # the data did not change
+    assert (
+        credit.data_version(DataPaths.of(data_copy)) == f"git {data_commit}"
+    )  # the data did not change
 
     data_copy.write_text(data_copy.read_text() + "\n")  # uncommitted edit: the commit would lie
-    assert credit.data_version(data_copy) == sha256_version(data_copy)
+    assert credit.data_version(DataPaths.of(data_copy)) == sha256_version(data_copy)
 
 
 def test_data_version_outside_git_is_a_hash_of_the_events_file(data_copy, monkeypatch):
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(data_copy.parent.parent.parent))
-    assert credit.data_version(data_copy) == sha256_version(data_copy)
+    assert credit.data_version(DataPaths.of(data_copy)) == sha256_version(data_copy)
     monkeypatch.setenv("PATH", "")  # no git at all
-    assert credit.data_version(data_copy) == sha256_version(data_copy)
+    assert credit.data_version(DataPaths.of(data_copy)) == sha256_version(data_copy)
 
 
 @pytest.mark.parametrize(
@@ -168,4 +173,4 @@ def test_data_version_outside_git_is_a_hash_of_the_events_file(data_copy, monkey
     ],
 )
 def test_slug_makes_a_safe_file_name(title, name):
-    assert credit.slug(title) == name
+    assert slug(title) == name

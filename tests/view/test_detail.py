@@ -1,4 +1,4 @@
-from dashboard_support import VOCABULARIES, event_row, events_frame
+from dashboard_support import VOCABULARIES, event_row, events_frame, labels_of
 
 from timeline.view.detail import event_detail, quotes_of, seed_with_quotes
 
@@ -39,7 +39,9 @@ EVENT = event_row(
 
 
 def test_event_detail_shows_each_quote_in_its_passage():
-    detail = event_detail(EVENT, VOCABULARIES, {"a.txt": "Agency"}, SEEDS.get)
+    detail = event_detail(
+        EVENT, VOCABULARIES, labels_of(VOCABULARIES, {"a.txt": "Agency"}), SEEDS.get
+    )
     assert (detail.date_text, detail.date_written, detail.date_basis) == (
         "between 19 and 20 June 2024",
         "2024-06-19/2024-06-20",

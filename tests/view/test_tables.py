@@ -2,6 +2,7 @@ import pandas as pd
 from dashboard_support import VOCABULARIES, event_row, events_frame
 
 from timeline.model import PublishedRange, Source
+from timeline.view.labels import Labels
 from timeline.view.tables import (
     events_table,
     figures_table,
@@ -9,8 +10,6 @@ from timeline.view.tables import (
     published_text,
     single_source_events,
     source_event_matrix,
-    source_labels,
-    source_order,
     sources_table,
 )
 
@@ -60,7 +59,8 @@ EVENTS = events_frame(
     ),
     event_row("stray", "2024", end="2024-03", sources=[{"file": "z.txt", "quote": "q"}]),
 )
-LABELS = source_labels(SOURCES)
+CITED = [f for files in EVENTS["source_files"] for f in files]
+LABELS = Labels.of(VOCABULARIES, SOURCES, CITED)
 
 
 def test_published_text_says_how_precise_the_date_is():
@@ -71,7 +71,7 @@ def test_published_text_says_how_precise_the_date_is():
 
 
 def test_source_labels_name_the_publisher_and_the_title_when_needed():
-    assert source_labels(SOURCES, files=["z.txt"]) == {
+    assert LABELS.of_kind("source") == {
         "z.txt": "z.txt",
         "a.txt": "Agency",
         "b.txt": "Paper: First",
@@ -80,11 +80,11 @@ def test_source_labels_name_the_publisher_and_the_title_when_needed():
 
 
 def test_source_order_is_the_catalogue_then_uncatalogued_files():
-    assert source_order(SOURCES, EVENTS) == ["a.txt", "b.txt", "c.txt", "z.txt"]
+    assert LABELS.source_order == ["a.txt", "b.txt", "c.txt", "z.txt"]
 
 
 def test_sources_table_counts_events_per_seed():
-    table = sources_table(EVENTS, SOURCES)
+    table = sources_table(EVENTS, SOURCES, LABELS)
     assert table[["file", "publisher", "events", "only_source_of"]].values.tolist() == [
         ["a.txt", "Agency", 1, 0],
         ["b.txt", "Paper", 2, 1],
@@ -135,7 +135,7 @@ def test_place_counts_include_other_locations():
 
 
 def test_events_table_is_flat_text():
-    table = events_table(EVENTS, VOCABULARIES, LABELS)
+    table = events_table(EVENTS, LABELS)
     assert list(table.columns) == [
         "id",
         "date",

@@ -14,9 +14,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 import streamlit as st
+from dashboard_support import event_points
 from streamlit.testing.v1 import AppTest
-
-from timeline.charts.lanes import event_points
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = REPO_ROOT / "tests" / "fixtures" / "dashboard"

@@ -10,17 +10,11 @@ from __future__ import annotations
 import re
 
 from timeline.authoring.semantic_diff import EventChange, EventsDiff, FieldChange
+from timeline.text import markdown
 
 PROSE_FIELDS = ("summary", "date_basis")
 # GitHub refuses comments over 65,536 characters.
 MARKDOWN_LIMIT = 60_000
-_MD_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|~=])")
-
-
-def md_text(text: str) -> str:
-    """Data text that Markdown renders as the same text."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_PUNCTUATION.sub(r"\\\1", text)
 
 
 def md_code(text: str) -> str:
@@ -32,7 +26,7 @@ def md_code(text: str) -> str:
 
 
 def md_quote(text: str, indent: str) -> list[str]:
-    return [f"{indent}> {md_text(line.strip())}" for line in str(text).splitlines() or [""]]
+    return [f"{indent}> {markdown(line.strip())}" for line in str(text).splitlines() or [""]]
 
 
 def headline(diff: EventsDiff) -> str:
@@ -83,7 +77,7 @@ def _md_when(event: dict) -> str:
 
 
 def _md_event(event: dict) -> list[str]:
-    head = f"- **{md_code(event.get('id', '?'))}**: {md_text(str(event.get('title', '')))}"
+    head = f"- **{md_code(event.get('id', '?'))}**: {markdown(str(event.get('title', '')))}"
     lines = [head, f"  {_md_when(event)} · {md_code(event.get('status', '?'))}"]
     for citation in _citations(event.get("sources")):
         lines += ["", *md_quote(citation.get("quote", ""), "  ")]
@@ -95,7 +89,7 @@ def _md_change(change: EventChange) -> list[str]:
     name = md_code(change.id)
     if change.old_id is not None:
         name = f"{md_code(change.old_id)} → {name}"
-    lines = [f"- **{name}**: {md_text(change.title)}"]
+    lines = [f"- **{name}**: {markdown(change.title)}"]
     if change.old_id is not None and not change.changes:
         lines.append("  - nothing else changed")
     for field_change in change.changes:
@@ -104,7 +98,7 @@ def _md_change(change: EventChange) -> list[str]:
 
 
 def _md_field(change: FieldChange) -> list[str]:
-    label = f"**{md_text(change.field)}**"
+    label = f"**{markdown(change.field)}**"
     if change.field == "sources" and (change.added or change.removed):
         lines = []
         for verb, citations in (("removed", change.removed), ("added", change.added)):
@@ -114,7 +108,7 @@ def _md_field(change: FieldChange) -> list[str]:
         return lines
     if change.field == "figures" and (change.added or change.removed):
         return [
-            f"  - {label}: {verb} {md_text(_figure_text(figure))}"
+            f"  - {label}: {verb} {markdown(_figure_text(figure))}"
             for verb, figures in (("removed", change.removed), ("added", change.added))
             for figure in figures
         ]
@@ -140,7 +134,7 @@ def _md_value(value: object) -> str:
     if isinstance(value, list):
         return ", ".join(_md_value(item) for item in value) or "*(empty)*"
     if isinstance(value, str) and len(value.split()) > 3:
-        return md_text(value)
+        return markdown(value)
     return md_code(str(value))
 
 

@@ -191,7 +191,7 @@ def _file_kind(root: Node) -> str | None:
 
 def _problem(path: str, node: Node, rule: str, message: str) -> Problem:
     mark = node.start_mark
-    return Problem(path, mark.line + 1, mark.column + 1, "error", message, rule)
+    return Problem.at(path, mark, rule, message)
 
 
 class _Writer:

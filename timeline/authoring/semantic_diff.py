@@ -97,9 +97,7 @@ def events_from_text(text: str | None, display: str) -> list[dict]:
     if not isinstance(events, list):
         mark = doc.root.start_mark
         message = "expected a mapping with an 'events:' list: is this an events file?"
-        raise DataError(
-            [Problem(display, mark.line + 1, mark.column + 1, "error", message, "wrong-type")]
-        )
+        raise DataError([Problem.at(display, mark, "wrong-type", message)])
     return [event if isinstance(event, dict) else {"value": event} for event in events]
 
 

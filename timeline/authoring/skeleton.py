@@ -170,4 +170,4 @@ def _last_line(node: Node) -> int:
 
 def _problem(path: str, node: Node, message: str) -> Problem:
     mark = node.start_mark
-    return Problem(path, mark.line + 1, mark.column + 1, "error", message, "wrong-type")
+    return Problem.at(path, mark, "wrong-type", message)

@@ -7,6 +7,7 @@ Plotly escaped, through ``hovertext`` or ``text`` only.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -14,7 +15,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from timeline.charts.lanes import OKABE_ITO, default_range, escape, segments, shorten
+from timeline.charts.style import OKABE_ITO, segments
+from timeline.text import escape_html as escape
+from timeline.text import shorten
 
 WIDE_RANGE = 100  # largest / smallest value of a unit above which its axis is logarithmic
 
@@ -49,7 +52,9 @@ def claimant_style(index: int) -> tuple[str, str]:
     return colour, CLAIMANT_SYMBOLS[index // len(OKABE_ITO) % len(CLAIMANT_SYMBOLS)]
 
 
-def figures_figure(figures: pd.DataFrame, units: Sequence[str]) -> go.Figure:
+def figures_figure(
+    figures: pd.DataFrame, units: Sequence[str], x_range: tuple[dt.date, dt.date]
+) -> go.Figure:
     """Numbers the sources state, over time: a panel per unit, a look per claimant.
 
     ``figures`` is ``views_data.figures_table``. Each point sits at the middle of its event's
@@ -103,8 +108,7 @@ def figures_figure(figures: pd.DataFrame, units: Sequence[str]) -> go.Figure:
         wide = len(values) and values.max() / values.min() > WIDE_RANGE
         axis = {"type": "log"} if wide else {"rangemode": "tozero"}
         fig.update_yaxes(**axis, separatethousands=True, row=row_number, col=1)
-    shown = figures[figures["unit"].isin(units)]
-    fig.update_xaxes(type="date", range=[str(d) for d in default_range(shown)])
+    fig.update_xaxes(type="date", range=[str(d) for d in x_range])
     fig.update_layout(
         height=120 + 230 * max(len(units), 1),
         margin={"l": 10, "r": 10, "t": 40, "b": 10},

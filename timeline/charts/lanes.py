@@ -1,7 +1,8 @@
-"""The Plotly timeline of the events, and the helpers the other charts share.
+"""The Plotly timeline of a view: the events on lanes over time.
 
 ``timeline_figure`` returns a ``go.Figure``; ``timeline.charts.evidence`` draws the figures
-over time, the map and the source x event matrix. Text from the data reaches Plotly
+over time, the map and the source x event matrix; ``timeline.charts.style`` holds what they
+share. Text from the data reaches Plotly
 escaped (Plotly renders some HTML tags in hover text and labels) and only through ``hovertext``
 or ``text``, never a hover template, so ``%{...}`` in the data is not expanded either.
 """
@@ -9,7 +10,6 @@ or ``text``, never a hover template, so ``%{...}`` in the data is not expanded e
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -17,8 +17,18 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from timeline.dates import event_date_text
-from timeline.model import Vocabularies
+from timeline.charts.style import (
+    FALLBACK_COLOUR,
+    STATUS_MARKS,
+    UNKNOWN_STATUS_MARK,
+    StatusMark,
+    centre,
+    segments,
+)
+from timeline.text import escape_html as escape
+from timeline.text import shorten
+from timeline.view import View
+from timeline.view.labels import Labels
 
 # Above this many marks the timeline switches to WebGL markers and lines: no bars, no labels.
 LARGE = 2000
@@ -29,49 +39,8 @@ MAX_ROWS_PER_LANE = 8
 MAX_KEY_LABELS = 40
 MAX_KEY_ROWS = 8
 KEY_LABEL_CHARS = 40
-DEFAULT_RANGE = (dt.date(2022, 1, 1), dt.date(2025, 1, 1))
-OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
-FALLBACK_COLOUR = "#999999"
 LANE_COLUMNS = {"category": "category", "actor": "actors", "source": "source_files"}
-
-
-@dataclass(frozen=True)
-class StatusMark:
-    """How a claim status shows: the marker of a point and the fill of a span."""
-
-    symbol: str
-    hollow: bool
-    pattern: str
-    looks: str
-
-
-STATUS_MARKS = {
-    "confirmed": StatusMark("circle", False, "", "filled"),
-    "reported": StatusMark("circle-open", True, "", "hollow"),
-    "claimed": StatusMark("diamond-open", True, "", "hollow diamond"),
-    "denied": StatusMark("x", False, "x", "crossed"),
-    "expected": StatusMark("circle-open-dot", True, ".", "open, dotted"),
-}
-UNKNOWN_STATUS_MARK = StatusMark("square-open", True, "", "open square")
-
-
-def escape(text: object) -> str:
-    """Text for Plotly: < > & shown as characters, never read as markup."""
-    return html.escape(str(text), quote=False)
-
-
-def shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def default_range(df: pd.DataFrame) -> tuple[dt.date, dt.date]:
-    """2022 to 2024, the period the timeline is about, unless the events lie elsewhere."""
-    start, end = (pd.Timestamp(d) for d in DEFAULT_RANGE)
-    if df.empty or ((df["end"] > start) & (df["start"] < end)).any():
-        return DEFAULT_RANGE
-    first, last = df["start"].min(), df["end"].max()
-    pad = (last - first) * 0.05 + pd.Timedelta(days=15)
-    return (first - pad).date(), (last + pad).date()
+LANE_KINDS = {"category": "category", "actor": "actor", "source": "source"}
 
 
 def pack_rows(
@@ -135,15 +104,13 @@ def lay_out_lanes(
     return Lanes(marks, tick_values, tick_labels, boundaries[:-1])
 
 
-def hover_text(
-    row: Mapping, status_labels: Mapping[str, str], source_labels: Mapping[str, str]
-) -> str:
-    sources = ", ".join(source_labels.get(f, f) for f in row["source_files"])
+def hover_text(row: Mapping, labels: Labels) -> str:
+    sources = labels.joined("source", row["source_files"])
     citations = row["n_citations"]
     lines = [
         f"<b>{escape(row['title'])}</b>",
-        escape(event_date_text(row["date"], row["date_end"], bool(row["window"]))),
-        f"Status: {escape(status_labels.get(row['status'], row['status']))}",
+        escape(row["date_text"]),
+        f"Status: {escape(labels.label('status', row['status']))}",
         f"Sources: {escape(shorten(sources, 120))}",
         f"{citations} citation{'s' if citations != 1 else ''}",
     ]
@@ -154,33 +121,33 @@ def _status_marks(statuses: pd.Series) -> list[StatusMark]:
     return [STATUS_MARKS.get(s, UNKNOWN_STATUS_MARK) for s in statuses]
 
 
-def _legend(fig: go.Figure, vocab: Vocabularies, categories: set[str], statuses: set[str]) -> None:
+def _legend(fig: go.Figure, labels: Labels, categories: set[str], statuses: set[str]) -> None:
     """Two legends: colours are categories (click one to hide it), marks are claim statuses."""
-    for category in vocab.categories:
-        if category.id in categories:
+    for category, label in labels.of_kind("category").items():
+        if category in categories:
             fig.add_trace(
                 go.Scatter(
                     x=[None],
                     y=[None],
                     mode="markers",
-                    name=escape(category.label),
-                    marker={"symbol": "square", "size": 12, "color": category.colour},
-                    legendgroup=category.id,
+                    name=escape(label),
+                    marker={"symbol": "square", "size": 12, "color": labels.colours[category]},
+                    legendgroup=category,
                     legend="legend",
                 )
             )
-    for status in vocab.statuses:
-        if status.id in statuses:
-            mark = STATUS_MARKS.get(status.id, UNKNOWN_STATUS_MARK)
+    for status, label in labels.of_kind("status").items():
+        if status in statuses:
+            mark = STATUS_MARKS.get(status, UNKNOWN_STATUS_MARK)
             grey = {"size": 11, "color": "#444444", "line": {"width": 2, "color": "#444444"}}
             fig.add_trace(
                 go.Scatter(
                     x=[None],
                     y=[None],
                     mode="markers",
-                    name=f"{escape(status.label)}: {mark.looks}",
+                    name=f"{escape(label)}: {mark.looks}",
                     marker={"symbol": mark.symbol, **grey},
-                    legendgroup=f"status-{status.id}",
+                    legendgroup=f"status-{status}",
                     legend="legend2",
                 )
             )
@@ -196,20 +163,6 @@ def _legend(fig: go.Figure, vocab: Vocabularies, categories: set[str], statuses:
             legend="legend2",
         )
     )
-
-
-def segments(starts: pd.Series, ends: pd.Series, y0: pd.Series, y1: pd.Series | None = None):
-    """x and y of many line segments in one trace, separated by gaps."""
-    count = len(starts)
-    x = np.empty(count * 3, dtype=object)
-    y = np.empty(count * 3, dtype=object)
-    x[0::3], x[1::3], x[2::3] = starts.to_numpy(), ends.to_numpy(), None
-    y[0::3], y[1::3], y[2::3] = y0.to_numpy(), (y0 if y1 is None else y1).to_numpy(), None
-    return x, y
-
-
-def centre(marks: pd.DataFrame) -> pd.Series:
-    return marks["start"] + (marks["end"] - marks["start"]) / 2
 
 
 def _points(marks: pd.DataFrame, colour: str, gl: bool, symbol: str) -> go.Scatter | go.Scattergl:
@@ -342,36 +295,25 @@ def _key_band(marks: pd.DataFrame, x_range: tuple[dt.date, dt.date]) -> tuple[li
 
 def timeline_figure(
     df: pd.DataFrame,
-    vocab: Vocabularies,
+    labels: Labels,
+    x_range: tuple[dt.date, dt.date],
     *,
     lanes: str = "category",
-    source_labels: Mapping[str, str] | None = None,
-    source_order: Sequence[str] = (),
     selected: str | None = None,
-    x_range: tuple[dt.date, dt.date] | None = None,
 ) -> go.Figure:
     """The events on lanes over time: markers for points, bars for spans, whiskers for
     imprecise dates, colour by category, mark by claim status.
 
     Every event mark carries its id as ``customdata[0]``.
     """
-    source_labels = dict(source_labels or {})
-    if lanes == "category":
-        order, labels = [c.id for c in vocab.categories], {c.id: c.label for c in vocab.categories}
-    elif lanes == "actor":
-        order, labels = [a.id for a in vocab.actors], {a.id: a.label for a in vocab.actors}
-    else:
-        order, labels = list(source_order), source_labels
-    layout = lay_out_lanes(df, lanes, order, labels)
+    kind = LANE_KINDS[lanes]
+    order = labels.source_order if kind == "source" else list(labels.of_kind(kind))
+    layout = lay_out_lanes(df, lanes, order, labels.of_kind(kind))
     marks = layout.marks
-    status_labels = {s.id: s.label for s in vocab.statuses}
-    columns = ["title", "date", "date_end", "window", "status", "source_files", "n_citations"]
-    marks["hover"] = [
-        hover_text(row, status_labels, source_labels) for row in marks[columns].to_dict("records")
-    ]
-    colours = {c.id: c.colour for c in vocab.categories}
+    columns = ["title", "date_text", "status", "source_files", "n_citations"]
+    marks["hover"] = [hover_text(row, labels) for row in marks[columns].to_dict("records")]
+    colours = labels.colours
     gl = len(marks) > LARGE
-    x_range = x_range or default_range(df)
 
     traces = []
     for category in [*colours, *sorted(set(marks["category"]) - set(colours))]:
@@ -409,7 +351,7 @@ def timeline_figure(
                 name="selected",
             )
         )
-    _legend(fig, vocab, set(marks["category"]), set(marks["status"]))
+    _legend(fig, labels, set(marks["category"]), set(marks["status"]))
 
     tick_values, tick_labels = list(layout.tick_values), list(layout.tick_labels)
     boundaries = list(layout.boundaries)
@@ -478,6 +420,13 @@ def timeline_figure(
     return fig
 
 
-def event_points(fig: go.Figure) -> int:
-    """How many event marks a timeline figure draws (traces that carry event ids)."""
-    return sum(len(trace.customdata) for trace in fig.data if trace.customdata is not None)
+def view_figure(view: View, *, drawn_only: bool = False, selected: str | None = None) -> go.Figure:
+    """The timeline chart of a view: every event it keeps (the dashboard, where the reader
+    pans), or only those reaching into its time axis (``drawn_only``: a chart for export)."""
+    return timeline_figure(
+        view.drawn if drawn_only else view.events,
+        view.labels,
+        view.x_range,
+        lanes=view.state.lanes,
+        selected=selected,
+    )

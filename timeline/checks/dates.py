@@ -1,4 +1,4 @@
-"""Whether a quote writes a date out, so that the event needs no ``date_basis``.
+"""Dates and their basis: a date no quote writes out needs a ``date_basis``.
 
 A date is written out when one quote states it at the event's precision:
 
@@ -21,7 +21,10 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from timeline.checks.yaml_syntax import YamlDocument
 from timeline.dates import parse_partial_date
+from timeline.model import Event
+from timeline.problems import Problem
 from timeline.sources import normalise
 
 _ORDINAL = r"(?:st|nd|rd|th)?"
@@ -62,3 +65,21 @@ def is_written_out(date: str, quotes: Iterable[str]) -> bool:
     """True when one of the quotes states ``date`` (YYYY, YYYY-MM or YYYY-MM-DD)."""
     pattern = _pattern(date)
     return any(pattern.search(normalise(quote)) for quote in quotes)
+
+
+def date_basis_problems(doc: YamlDocument, at: tuple, event: Event) -> Iterable[Problem]:
+    """A date (or end) that no quote writes out needs a ``date_basis`` saying how it was found."""
+    if event.date_basis is not None:
+        return
+    quotes = [citation.quote for citation in event.sources]
+    for name in ("date", "end"):
+        value = getattr(event, name)
+        if value is not None and not is_written_out(value, quotes):
+            yield doc.problem(
+                (*at, name),
+                "date-basis-missing",
+                f"{name} {value} is not written out in any of this event's quotes: add "
+                "date_basis saying how it was worked out (e.g. \"'last Thursday' in an "
+                'article published on ...")',
+            )
+            return

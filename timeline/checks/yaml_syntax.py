@@ -21,10 +21,8 @@ from typing import ClassVar
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from timeline.files import read_text
 from timeline.problems import Level, Problem
-
-# Twice the size of a 10,000-event file (about 11 MB): anything bigger is a mistake, not data.
-MAX_FILE_BYTES = 25_000_000
 
 STR_TAG = "tag:yaml.org,2002:str"
 SEQ_TAG = "tag:yaml.org,2002:seq"
@@ -131,40 +129,6 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def read_text(path: Path, display: str | None = None) -> tuple[str | None, list[Problem]]:
-    """The file as text, or None and the problem: unreadable, too large or not UTF-8."""
-    display = display if display is not None else str(path)
-
-    def fail(rule: str, message: str, line: int = 1, col: int = 1) -> tuple[None, list[Problem]]:
-        return None, [Problem(display, line, col, "error", message, rule)]
-
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return fail(
-                "file-too-large",
-                f"file is {size / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB: "
-                "split it or check that it is the right file",
-            )
-        raw = path.read_bytes()
-    except OSError as error:
-        reason = error.strerror or str(error)
-        return fail("unreadable-file", f"cannot read {display}: {reason}")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        col = error.start - (before.rfind(b"\n") + 1) + 1
-        return fail(
-            "not-utf8",
-            f"byte 0x{raw[error.start]:02x} is not UTF-8: save the file as UTF-8",
-            line,
-            col,
-        )
-    return text.removeprefix("\ufeff"), []
 
 
 def read_yaml(path: Path, display: str | None = None) -> YamlDocument:
@@ -294,9 +258,7 @@ class _Builder:
 
     def report(self, node: Node, rule: str, message: str) -> None:
         mark = node.start_mark
-        self.problems.append(
-            Problem(self.display, mark.line + 1, mark.column + 1, "error", message, rule)
-        )
+        self.problems.append(Problem.at(self.display, mark, rule, message))
 
 
 def _may_have_anchors(text: str) -> bool:
@@ -327,7 +289,7 @@ def _anchor_problems(text: str, display: str) -> list[Problem]:
             rule, message = "alias", f"alias *{anchor}: write the value out in full instead"
         else:
             rule, message = "anchor", f"anchor &{anchor}: remove it and write values out in full"
-        problems.append(Problem(display, mark.line + 1, mark.column + 1, "error", message, rule))
+        problems.append(Problem.at(display, mark, rule, message))
     return problems
 
 
@@ -363,7 +325,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, display: str) -> Pro
         message = f"{context + ': ' if context else ''}{problem}"
         if "mapping values are not allowed" in problem:
             message += " (check the indentation, or quote a value that contains ': ')"
-    return Problem(display, mark.line + 1, mark.column + 1, "error", message, "yaml-syntax")
+    return Problem.at(display, mark, "yaml-syntax", message)
 
 
 def _runaway_quote(text: str, problem_mark: yaml.Mark) -> yaml.Mark | None:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 from pathlib import Path
 
 from timeline.authoring.diff_report import as_markdown, as_text
 from timeline.authoring.semantic_diff import diff_events, events_from_text
-from timeline.checks.yaml_syntax import read_text
+from timeline.files import read_text
+from timeline.git import GitError, git
 from timeline.problems import DataError, Problem, format_text
 
 DEFAULT_PATH = "data/events.yaml"
@@ -97,16 +97,14 @@ def _text_at_revision(revision: str, path: str) -> str | None:
 
 def _git(folder: Path, arguments: list[str], path: str, revision: str) -> str:
     try:
-        done = subprocess.run(
-            ["git", "-C", str(folder), *arguments], capture_output=True, check=False
-        )
-    except OSError as error:
-        raise DataError([_problem(path, f"cannot run git: {error.strerror or error}")]) from None
-    if done.returncode != 0:
-        reason = done.stderr.decode("utf-8", "replace").strip() or f"{revision!r} is not a commit"
-        raise DataError([_problem(path, f"git cannot read revision {revision!r}: {reason}")])
+        out = git(arguments, folder)
+    except GitError as error:
+        reason = str(error) or f"{revision!r} is not a commit"
+        raise DataError(
+            [_problem(path, f"git cannot read revision {revision!r}: {reason}")]
+        ) from None
     try:
-        return done.stdout.decode("utf-8")
+        return out.decode("utf-8")
     except UnicodeDecodeError:
         raise DataError([_problem(path, f"not UTF-8 at revision {revision!r}")]) from None
 

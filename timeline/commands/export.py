@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 import time
 from collections.abc import Sequence
@@ -21,12 +20,12 @@ from timeline.export import (
     ChartOptions,
     ImageRenderer,
     RenderError,
-    View,
     export,
 )
 from timeline.export.image import IMAGE_FORMATS
 from timeline.problems import format_text
-from timeline.view import filters
+from timeline.text import did_you_mean
+from timeline.view import View, filters
 
 DEFAULT_DATA = "data/events.yaml"
 # Options that take one of a list of values, with the FilterState field they fill.
@@ -151,7 +150,7 @@ def run(args: argparse.Namespace) -> int:
     except UsageError as error:
         print(f"python -m timeline export: error: {error}", file=sys.stderr)
         return 2
-    view = View(dataset, state, Path(args.data))
+    view = View(dataset, state)
     preset = PRESETS[args.preset]
     options = ChartOptions(
         size=replace(
@@ -235,8 +234,7 @@ def _outputs(args: argparse.Namespace) -> list[tuple[Path, str]]:
 def _check_values(option: str, values: Sequence[str], valid: Sequence[str]) -> None:
     for value in values:
         if value not in valid:
-            close = difflib.get_close_matches(value, valid, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            hint = did_you_mean(value, {v: v for v in valid})
             raise UsageError(
                 f"unknown --{option} {value!r}{hint}; valid values: {', '.join(valid)}"
             )
@@ -244,13 +242,8 @@ def _check_values(option: str, values: Sequence[str], valid: Sequence[str]) -> N
 
 def _state(args: argparse.Namespace, dataset: timeline.Dataset) -> filters.FilterState:
     """The filters as the URL would give them; a value the URL would ignore is an error here."""
-    vocab = dataset.vocabularies
-    valid = {
-        "source": View(dataset).source_order,
-        "actor": [a.id for a in vocab.actors],
-        "category": [c.id for c in vocab.categories],
-        "status": [s.id for s in vocab.statuses],
-    }
+    choices = View(dataset).choices
+    valid = {option: getattr(choices, field) for option, field in LIST_FILTERS.items()}
     params: dict[str, object] = {}
     for option in LIST_FILTERS:
         values = getattr(args, option)
@@ -265,7 +258,6 @@ def _state(args: argparse.Namespace, dataset: timeline.Dataset) -> filters.Filte
         "lanes": args.lanes,
     }
     params.update({key: value for key, value in singles.items() if value is not None})
-    choices = filters.Choices(**{LIST_FILTERS[key]: values for key, values in valid.items()})
     state, notes = filters.from_query_params(params, choices)
     if notes:  # "Ignored from='2024-13': ..." as the URL has it: the option is --from
         notes = [

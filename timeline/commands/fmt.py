@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import os
-import tempfile
 from pathlib import Path
 
 from timeline.authoring.fmt import canonical_text
-from timeline.checks.yaml_syntax import read_text
+from timeline.files import read_text, write_atomically
 from timeline.problems import DataError, Problem, format_text
 
 DEFAULT_PATHS = ("data/events.yaml", "seeds/sources.yaml", "data/vocabularies.yaml")
@@ -92,16 +90,3 @@ def _unified_diff(old: str, new: str, path: str) -> str:
         tofile=f"{path} (canonical)",
     )
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
-
-
-def write_atomically(path: Path, text: str) -> None:
-    # Write beside the file, then rename: an interrupted run leaves the old file whole.
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(text.encode("utf-8"))
-        os.chmod(temporary, path.stat().st_mode & 0o777)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

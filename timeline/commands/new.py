@@ -7,13 +7,10 @@ import sys
 from pathlib import Path
 
 from timeline.authoring.skeleton import append_skeleton, skeleton
-from timeline.checker import default_seeds_dir, vocabulary_path
-from timeline.checks.yaml_syntax import read_text, read_yaml
-from timeline.commands.fmt import write_atomically
+from timeline.checks.yaml_syntax import read_yaml
+from timeline.files import read_text, write_atomically
+from timeline.paths import DEFAULT_EVENTS, DataPaths
 from timeline.problems import DataError, format_text
-from timeline.sources import seed_files
-
-DEFAULT_PATH = "data/events.yaml"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,30 +23,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "categories, actors, statuses, places and seed files there are (from the "
             "vocabularies file beside PATH and the seeds folder beside its folder). With "
             "--append, add it at the end of the events list of PATH (default "
-            f"{DEFAULT_PATH}), leaving the rest of the file as it is; fill it in, then run "
+            f"{DEFAULT_EVENTS}), leaving the rest of the file as it is; fill it in, then run "
             "`python -m timeline fmt` and `python -m timeline check`."
         ),
     )
     parser.add_argument(
         "--append",
         nargs="?",
-        const=DEFAULT_PATH,
+        const=DEFAULT_EVENTS,
         metavar="PATH",
-        help=f"append the skeleton to this events file (default {DEFAULT_PATH})",
+        help=f"append the skeleton to this events file (default {DEFAULT_EVENTS})",
     )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    path = args.append or DEFAULT_PATH
-    vocabularies = read_yaml(vocabulary_path(path)).data
+    path = args.append or DEFAULT_EVENTS
+    paths = DataPaths.of(path)
+    vocabularies = read_yaml(paths.vocabularies).data
     if not isinstance(vocabularies, dict):
         print(
-            f"note: cannot read {vocabulary_path(path)}: the skeleton lists no vocabulary ids",
+            f"note: cannot read {paths.vocabularies}: the skeleton lists no vocabulary ids",
             file=sys.stderr,
         )
-    seeds_dir = default_seeds_dir(path)
-    seeds = seed_files(seeds_dir) if seeds_dir.is_dir() else []
+    seeds = [seed.name for seed in paths.seed_files()]
     if args.append is None:
         print(skeleton(vocabularies, seeds), end="")
         return 0

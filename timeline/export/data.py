@@ -6,15 +6,16 @@ no place for it that spreadsheets keep, so each of its rows names the seeds it r
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from timeline.dates import event_date_text, parse_partial_date
-from timeline.model import Event, Source, Vocabularies
+from timeline.dates import parse_partial_date
+from timeline.model import Event, Source
+from timeline.text import escape_html
 from timeline.view.credit import Credit, source_citation
+from timeline.view.labels import Labels
 
 LIST_SEPARATOR = "; "
 CSV_COLUMNS = [
@@ -58,11 +59,8 @@ def _joined(values: Sequence[str]) -> str:
     return LIST_SEPARATOR.join(values)
 
 
-def csv_text(events: pd.DataFrame, vocab: Vocabularies, sources: Sequence[Source]) -> str:
+def csv_text(events: pd.DataFrame, labels: Labels, sources: Sequence[Source]) -> str:
     """One row per event: lists joined with ``; ``, citations and figures counted."""
-    categories = {c.id: c.label for c in vocab.categories}
-    actors = {a.id: a.label for a in vocab.actors}
-    statuses = {s.id: s.label for s in vocab.statuses}
     citations = {s.file: source_citation(s) for s in sources}
     rows = [
         {
@@ -70,15 +68,15 @@ def csv_text(events: pd.DataFrame, vocab: Vocabularies, sources: Sequence[Source
             "date": row["date"],
             "end": _text_or_none(row["date_end"]) or "",
             "window": bool(row["window"]),
-            "date_text": event_date_text(row["date"], row["date_end"], bool(row["window"])),
+            "date_text": row["date_text"],
             "title": row["title"],
             "summary": row["summary"],
             "category": row["category"],
-            "category_label": categories.get(row["category"], row["category"]),
+            "category_label": labels.label("category", row["category"]),
             "actors": _joined(row["actors"]),
-            "actor_labels": _joined([actors.get(a, a) for a in row["actors"]]),
+            "actor_labels": labels.joined("actor", row["actors"], LIST_SEPARATOR),
             "status": row["status"],
-            "status_label": statuses.get(row["status"], row["status"]),
+            "status_label": labels.label("status", row["status"]),
             "location": _text_or_none(row["location"]) or "",
             "other_locations": _joined(row["other_locations"]),
             "key": bool(row["key"]),
@@ -130,47 +128,40 @@ def _date_parts(text: str) -> dict[str, int]:
     return {name: value for name, value in parts.items() if value is not None}
 
 
-def _escape(text: object) -> str:
-    # TimelineJS writes headline and text into the page as HTML.
-    return html.escape(str(text), quote=True)
-
-
-def _slide_text(row: Mapping, statuses: Mapping[str, str], citations: Mapping[str, str]) -> str:
+def _slide_text(row: Mapping, labels: Labels, citations: Mapping[str, str]) -> str:
     quotes = "".join(
-        f"<li><strong>{_escape(citations.get(c['file'], c['file']))}</strong>: "
-        f"“{_escape(c['quote'])}”</li>"
+        f"<li><strong>{html_text(citations.get(c['file'], c['file']))}</strong>: "
+        f"“{html_text(c['quote'])}”</li>"
         for c in row["sources"]
     )
-    status = statuses.get(row["status"], row["status"])
+    status = labels.label("status", row["status"])
     return (
-        f"<p>{_escape(row['summary'])}</p>"
-        f"<p><em>Status: {_escape(status)}</em></p>"
+        f"<p>{html_text(row['summary'])}</p>"
+        f"<p><em>Status: {html_text(status)}</em></p>"
         f"<p>Sources:</p><ul>{quotes}</ul>"
     )
 
 
 def timelinejs_text(
     events: pd.DataFrame,
-    vocab: Vocabularies,
+    labels: Labels,
     sources: Sequence[Source],
     *,
     title: str,
     credit: Credit,
 ) -> str:
     """Knight Lab's TimelineJS format: a title slide with the credit, then a slide per event."""
-    categories = {c.id: c.label for c in vocab.categories}
-    statuses = {s.id: s.label for s in vocab.statuses}
     citations = {s.file: source_citation(s) for s in sources}
     slides = []
     for row in events.to_dict("records"):
         slide = {
             "start_date": _date_parts(row["date"]),
-            "display_date": event_date_text(row["date"], row["date_end"], bool(row["window"])),
+            "display_date": row["date_text"],
             "text": {
-                "headline": _escape(row["title"]),
-                "text": _slide_text(row, statuses, citations),
+                "headline": html_text(row["title"]),
+                "text": _slide_text(row, labels, citations),
             },
-            "group": categories.get(row["category"], row["category"]),
+            "group": labels.label("category", row["category"]),
             "unique_id": row["id"],
         }
         if isinstance(row["date_end"], str):
@@ -179,11 +170,15 @@ def timelinejs_text(
     document = {
         "title": {
             "text": {
-                "headline": _escape(title),
-                "text": f"<p>{_escape(credit.source_line)}.</p><p>{_escape(credit.about_line)}.</p>",
+                "headline": html_text(title),
+                "text": f"<p>{html_text(credit.source_line)}.</p><p>{html_text(credit.about_line)}.</p>",
             },
             "unique_id": "_title",  # not a kebab-case id: no event can have it
         },
         "events": slides,
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def html_text(text: object) -> str:
+    return escape_html(text, quote=True)

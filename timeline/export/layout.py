@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from timeline.charts import lanes as charts
 from timeline.export.image import Size
+from timeline.text import escape_html
 from timeline.view.credit import Credit
 
 SOCIAL = Size(1200, 675)
@@ -109,12 +109,12 @@ def _themed(fig: go.Figure, theme: str) -> go.Figure:
 def publication_layout(
     fig: go.Figure, options: ChartOptions, title: str, about: Credit
 ) -> go.Figure:
-    """A timeline figure (``charts.timeline_figure``) laid out for publication at
+    """A timeline figure (``timeline.charts.lanes.timeline_figure``) laid out for publication at
     ``options.size``: the theme's template and colours, the title and subtitle on top, the
     legends under them, the credit as a footer, no range slider. Returns a new figure."""
     width, height = options.size.width, options.size.height
     fig = _themed(fig, options.theme)
-    escape = charts.escape
+    escape = escape_html
 
     title_lines = _wrap(title, TITLE_SIZE, width)
     subtitle_lines = _wrap(options.subtitle, SUBTITLE_SIZE, width) if options.subtitle else []

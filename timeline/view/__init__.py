@@ -1,0 +1,128 @@
+"""The view of the data: a dataset seen through the filters, as a reader sees it.
+
+``View`` is the one view model. The dashboard draws from it and every export is made from it:
+the events kept, the chart's time axis and the events it draws, the labels, the title, the
+credit line and the alt text. What an analyst sees and what a journalist publishes are the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import pandas as pd
+
+from timeline.dataset import Dataset
+from timeline.model import Vocabularies
+from timeline.view import filters
+from timeline.view.credit import (
+    Credit,
+    alt_text,
+    cited_sources,
+    data_version,
+    default_title,
+    filters_text,
+)
+from timeline.view.filters import FilterState
+from timeline.view.labels import Labels
+
+__all__ = ["FilterState", "Labels", "View"]
+
+# The time axis pads the events' span by this much (a twentieth) and at least EDGE_DAYS.
+PAD_SHARE = 0.05
+EDGE_DAYS = 15
+
+
+@dataclass(frozen=True)
+class View:
+    """What the reader sees of ``dataset`` through the filters of ``state``."""
+
+    dataset: Dataset
+    state: FilterState = field(default_factory=FilterState)
+
+    @cached_property
+    def vocabularies(self) -> Vocabularies:
+        if self.dataset.vocabularies is None:
+            raise ValueError("a dataset without vocabularies has no view: show its problems")
+        return self.dataset.vocabularies
+
+    @cached_property
+    def labels(self) -> Labels:
+        cited = (f for files in self.dataset.events["source_files"] for f in files)
+        return Labels.of(self.vocabularies, self.dataset.sources, cited)
+
+    @cached_property
+    def choices(self) -> filters.Choices:
+        """The values each filter accepts: every id of the vocabularies, every source, event."""
+        labels = self.labels
+        return filters.Choices(
+            sources=list(labels.source_order),
+            actors=list(labels.of_kind("actor")),
+            categories=list(labels.of_kind("category")),
+            statuses=list(labels.of_kind("status")),
+            events=set(self.dataset.events["id"]),
+        )
+
+    @cached_property
+    def events(self) -> pd.DataFrame:
+        """The events the filters keep: what the data exports hold and the views list."""
+        return filters.apply(self.dataset.events, self.state)
+
+    @cached_property
+    def x_range(self) -> tuple[dt.date, dt.date]:
+        """The chart's time axis: the filters' dates, else the dataset's period, else the span
+        of the events kept (padded)."""
+        start, end = self.default_range
+        start, end = self.state.date_from or start, self.state.date_to or end
+        return (start, end) if start < end else self.default_range
+
+    @cached_property
+    def default_range(self) -> tuple[dt.date, dt.date]:
+        period = self.dataset.settings.period
+        events = self.events
+        if period is not None:
+            start, end = dt.date.fromisoformat(period.start), dt.date.fromisoformat(period.end)
+            inside = (events["end"] > pd.Timestamp(start)) & (events["start"] < pd.Timestamp(end))
+            if events.empty or inside.any():
+                return start, end
+        if events.empty:
+            today = dt.date.today()
+            return dt.date(today.year, 1, 1), dt.date(today.year + 1, 1, 1)
+        first, last = events["start"].min(), events["end"].max()
+        pad = (last - first) * PAD_SHARE + pd.Timedelta(days=EDGE_DAYS)
+        return (first - pad).date(), (last + pad).date()
+
+    @cached_property
+    def drawn(self) -> pd.DataFrame:
+        """The events the chart shows: those kept by the filters that reach into its time axis."""
+        start, end = (pd.Timestamp(d) for d in self.x_range)
+        if self.state.date_to:  # "to" includes its day; the default axis ends at midnight
+            end += pd.Timedelta(days=1)
+        events = self.events
+        return events[(events["end"] > start) & (events["start"] < end)]
+
+    def title(self, custom: str = "", events: pd.DataFrame | None = None) -> str:
+        """``custom`` when given, else one made from the dataset's subject, the filters and the
+        period of ``events`` (by default those the chart draws)."""
+        events = self.drawn if events is None else events
+        subject = self.dataset.settings.subject
+        return custom.strip() or default_title(events, self.state, self.labels, subject)
+
+    def credit(self, events: pd.DataFrame, today: dt.date | None = None) -> Credit:
+        """Where ``events`` come from: their sources, the filters, the data version, the day."""
+        return Credit(
+            sources=tuple(cited_sources(events, self.dataset.sources)),
+            filters=filters_text(self.state, self.labels),
+            version=data_version(self.dataset.paths),
+            exported=today or dt.date.today(),
+        )
+
+    def alt_text(self, title: str) -> str:
+        """What the chart shows, in words, for readers who cannot see it."""
+        return alt_text(self.drawn, self.labels, title)
+
+    def event(self, event_id: str | None) -> pd.Series | None:
+        """The event with this id, shown or hidden by the filters; None when there is none."""
+        rows = self.dataset.events[self.dataset.events["id"] == event_id]
+        return rows.iloc[0] if len(rows) else None

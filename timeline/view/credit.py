@@ -8,20 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
-import subprocess
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 
-from timeline.checker import default_seeds_dir, vocabulary_path
 from timeline.dates import parse_partial_date, partial_date_text
-from timeline.model import Source, Vocabularies
+from timeline.git import git_line
+from timeline.model import Source
+from timeline.paths import DataPaths
 from timeline.view.filters import FilterState
-
-SUBJECT = "North Korea's military support to Russia"
+from timeline.view.labels import Labels
 
 
 @dataclass(frozen=True)
@@ -60,23 +57,17 @@ def cited_sources(events: pd.DataFrame, sources: Sequence[Source]) -> list[str]:
     return [source_citation(by_file[f]) if f in by_file else f for f in ordered]
 
 
-def _labels(ids: Iterable[str], labels: Mapping[str, str]) -> str:
-    return ", ".join(labels.get(i, i) for i in ids)
-
-
-def filters_text(state: FilterState, vocab: Vocabularies, source_labels: Mapping[str, str]) -> str:
+def filters_text(state: FilterState, labels: Labels) -> str:
     """``Filters: category Troop deployment; from 2024-06-01`` or ``Filters: none``."""
     parts = []
-    if state.categories:
-        parts.append(
-            "category " + _labels(state.categories, {c.id: c.label for c in vocab.categories})
-        )
-    if state.actors:
-        parts.append("actor " + _labels(state.actors, {a.id: a.label for a in vocab.actors}))
-    if state.statuses:
-        parts.append("status " + _labels(state.statuses, {s.id: s.label for s in vocab.statuses}))
-    if state.sources:
-        parts.append("source " + _labels(state.sources, source_labels))
+    for kind, values in (
+        ("category", state.categories),
+        ("actor", state.actors),
+        ("status", state.statuses),
+        ("source", state.sources),
+    ):
+        if values:
+            parts.append(f"{kind} {labels.joined(kind, values)}")
     if state.date_from:
         parts.append(f"from {state.date_from.isoformat()}")
     if state.date_to:
@@ -107,17 +98,17 @@ def period_text(events: pd.DataFrame, state: FilterState) -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
-def default_title(events: pd.DataFrame, state: FilterState, vocab: Vocabularies) -> str:
-    """``North Korea's military support to Russia: Troop deployment, 2024``."""
-    title = SUBJECT
+def default_title(events: pd.DataFrame, state: FilterState, labels: Labels, subject: str) -> str:
+    """``<subject>: Troop deployment, 2024``: the dataset's subject, the categories chosen and
+    the period shown."""
+    title = subject
     if state.categories:
-        labels = {c.id: c.label for c in vocab.categories}
-        title += ": " + " and ".join(labels.get(c, c) for c in state.categories)
+        title += ": " + labels.joined("category", state.categories, " and ")
     period = period_text(events, state)
     return f"{title}, {period}" if period else title
 
 
-def alt_text(events: pd.DataFrame, vocab: Vocabularies, title: str) -> str:
+def alt_text(events: pd.DataFrame, labels: Labels, title: str) -> str:
     """One or two sentences saying what the chart shows: span, number of events, categories."""
     count = len(events)
     if count == 0:
@@ -131,12 +122,11 @@ def alt_text(events: pd.DataFrame, vocab: Vocabularies, title: str) -> str:
         span = f"from {first_text} to {last_text}"
     else:
         span = ("on " if parse_partial_date(first["date"]).day else "in ") + first_text
-    labels = {c.id: c.label for c in vocab.categories}
     counts = events["category"].value_counts(sort=True)
-    categories = ", ".join(f"{labels.get(c, c)} ({n})" for c, n in counts.items())
+    categories = ", ".join(f"{labels.label('category', c)} ({n})" for c, n in counts.items())
     noun = "event" if count == 1 else "events"
     if len(counts) == 1:
-        kinds = f"in one category, {labels.get(counts.index[0], counts.index[0])}"
+        kinds = f"in one category, {labels.label('category', counts.index[0])}"
     else:
         kinds = f"in {len(counts)} categories: {categories}"
     return (
@@ -146,53 +136,23 @@ def alt_text(events: pd.DataFrame, vocab: Vocabularies, title: str) -> str:
     )
 
 
-def data_files(events_path: Path) -> list[Path]:
-    """The files an export's content comes from: events, vocabularies, seed catalogue."""
-    return [
-        events_path,
-        vocabulary_path(events_path),
-        default_seeds_dir(events_path) / "sources.yaml",
-    ]
-
-
-def data_version(events_path: Path | str) -> str:
+def data_version(paths: DataPaths) -> str:
     """``git 1a2b3c4``: the last commit that changed the data files, when they are committed
     unchanged; else a short hash of the events file (``sha256 1a2b3c4d5e6f``)."""
-    events_path = Path(events_path)
-    commit = _data_commit(events_path)
+    commit = _data_commit(paths)
     if commit:
         return f"git {commit}"
-    digest = hashlib.sha256(events_path.read_bytes()).hexdigest()
+    digest = hashlib.sha256(paths.events.read_bytes()).hexdigest()
     return f"sha256 {digest[:12]}"
 
 
-def _git(args: list[str], cwd: Path) -> str | None:
-    try:
-        done = subprocess.run(
-            ["git", *args], cwd=cwd, capture_output=True, text=True, timeout=10, check=False
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout.strip() if done.returncode == 0 else None
-
-
-def _data_commit(events_path: Path) -> str | None:
-    folder = events_path.resolve().parent
-    files = [str(p.resolve()) for p in data_files(events_path) if p.exists()]
+def _data_commit(paths: DataPaths) -> str | None:
+    folder = paths.events.resolve().parent
+    files = [str(p.resolve()) for p in paths.data_files() if p.exists()]
     # Untracked or edited data is not what any commit holds: then the file hash tells the truth.
-    tracked = _git(["ls-files", "--error-unmatch", "--", *files], folder)
-    changed = _git(["status", "--porcelain", "--", *files], folder)
+    tracked = git_line(["ls-files", "--error-unmatch", "--", *files], folder)
+    changed = git_line(["status", "--porcelain", "--", *files], folder)
     if tracked is None or changed != "":
         return None
     # The commit that last changed the data, not HEAD: code commits leave the version alone.
-    return _git(["log", "-1", "--format=%h", "--", *files], folder) or None
-
-
-def slug(text: str, limit: int = 80) -> str:
-    """``north-koreas-military-support-to-russia-2022-2024``: a file name from a title, cut
-    after a whole word when it is longer than ``limit``."""
-    words = re.sub(r"[’']", "", text.casefold())
-    name = re.sub(r"[^a-z0-9]+", "-", words).strip("-")
-    if len(name) > limit:
-        name = name[: limit + 1].rsplit("-", 1)[0]
-    return name or "timeline"
+    return git_line(["log", "-1", "--format=%h", "--", *files], folder) or None

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from timeline.dates import event_date_text
 from timeline.model import Vocabularies
 from timeline.passages import Passage, Segment, passage, segments
 from timeline.sources import find_quote_spans
+from timeline.view.labels import Labels
 
 
 @dataclass(frozen=True)
@@ -44,15 +44,11 @@ class EventDetail:
 def event_detail(
     event: Mapping,
     vocab: Vocabularies,
-    labels: Mapping[str, str],
+    labels: Labels,
     seed_text: Callable[[str], str | None],
 ) -> EventDetail:
     """The detail of one event (a row of the events frame); ``seed_text`` reads a seed."""
-    statuses = {s.id: s for s in vocab.statuses}
-    status = statuses.get(event["status"])
-    actors = {a.id: a.label for a in vocab.actors}
-    places = {p.id: p.label for p in vocab.places}
-    categories = {c.id: c.label for c in vocab.categories}
+    status = next((s for s in vocab.statuses if s.id == event["status"]), None)
     citations = []
     for cite in event["sources"]:
         text = seed_text(cite["file"])
@@ -60,7 +56,7 @@ def event_detail(
         citations.append(
             CitationView(
                 file=cite["file"],
-                source_label=labels.get(cite["file"], cite["file"]),
+                source_label=labels.label("source", cite["file"]),
                 quote=cite["quote"],
                 passage=passage(text, spans[0]) if spans else None,
                 line=text.count("\n", 0, spans[0][0]) + 1 if spans else None,
@@ -72,16 +68,16 @@ def event_detail(
         id=event["id"],
         title=event["title"],
         summary=event["summary"],
-        date_text=event_date_text(event["date"], event["date_end"], bool(event["window"])),
+        date_text=event["date_text"],
         date_written=written,
         date_basis=event["date_basis"] if isinstance(event["date_basis"], str) else None,
-        category=categories.get(event["category"], event["category"]),
+        category=labels.label("category", event["category"]),
         status=status.label if status else event["status"],
         status_description=status.description if status else "",
-        actors=[actors.get(a, a) for a in event["actors"]],
-        location=places.get(location, location) if isinstance(location, str) else None,
+        actors=[labels.label("actor", a) for a in event["actors"]],
+        location=labels.label("place", location) if isinstance(location, str) else None,
         figures=[
-            {**figure, "source_label": labels.get(figure["source"], figure["source"])}
+            {**figure, "source_label": labels.label("source", figure["source"])}
             for figure in event["figures"]
         ],
         citations=citations,

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 
 import pandas as pd
 
 from timeline.dates import event_date_text
 from timeline.model import PublishedRange, Source, Vocabularies
+from timeline.view.labels import Labels
 
 
 def published_text(source: Source) -> str:
@@ -17,34 +18,10 @@ def published_text(source: Source) -> str:
     return event_date_text(source.published)
 
 
-def source_labels(sources: Iterable[Source], files: Iterable[str] = ()) -> dict[str, str]:
-    """Seed file -> its publisher, told apart by title when a publisher has several seeds."""
-    sources = list(sources)
-    publishers = [s.publisher for s in sources]
-    labels = {
-        s.file: s.publisher if publishers.count(s.publisher) == 1 else f"{s.publisher}: {s.title}"
-        for s in sources
-    }
-    return {**{f: f for f in files}, **labels}
-
-
-def source_choice_labels(sources: Iterable[Source], files: Iterable[str] = ()) -> dict[str, str]:
-    """Seed file -> "publisher: title", for pick lists."""
-    labels = {s.file: f"{s.publisher}: {s.title}" for s in sources}
-    return {**{f: f for f in files}, **labels}
-
-
-def source_order(sources: Iterable[Source], df: pd.DataFrame) -> list[str]:
-    """Catalogue order, then any cited file the catalogue lacks."""
-    order = [s.file for s in sources]
-    cited = dict.fromkeys(f for files in df["source_files"] for f in files)
-    return order + [f for f in cited if f not in order]
-
-
-def sources_table(df: pd.DataFrame, sources: Sequence[Source]) -> pd.DataFrame:
+def sources_table(df: pd.DataFrame, sources: Sequence[Source], labels: Labels) -> pd.DataFrame:
     """Per seed: who published it, when, how we know, and the events that cite it."""
     rows = []
-    for file in source_order(sources, df):
+    for file in labels.source_order:
         source = next((s for s in sources if s.file == file), None)
         cites = df[df["source_files"].map(lambda files, file=file: file in files)]
         rows.append(
@@ -77,24 +54,20 @@ def source_event_matrix(df: pd.DataFrame, files: Sequence[str]) -> pd.DataFrame:
     return pd.DataFrame(counts, index=list(files), columns=list(df["id"])).fillna(0).astype(int)
 
 
-def single_source_events(df: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
+def single_source_events(df: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     """Events only one seed supports: the ones to corroborate first."""
     single = df[df["n_sources"] == 1]
     return pd.DataFrame(
         {
             "id": single["id"],
-            "date": [_date_text(r) for _, r in single.iterrows()],
+            "date": single["date_text"],
             "title": single["title"],
-            "source": [labels.get(files[0], files[0]) for files in single["source_files"]],
+            "source": [labels.label("source", files[0]) for files in single["source_files"]],
         }
     )
 
 
-def _date_text(row: Mapping) -> str:
-    return event_date_text(row["date"], row["date_end"], bool(row["window"]))
-
-
-def figures_table(df: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
+def figures_table(df: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     """One row per number a source states, with its claimant and the quote that carries it."""
     rows = []
     for _, event in df.iterrows():
@@ -106,7 +79,7 @@ def figures_table(df: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
                 {
                     "event_id": event["id"],
                     "event_title": event["title"],
-                    "date_text": _date_text(event),
+                    "date_text": event["date_text"],
                     "when": event["start"] + (event["end"] - event["start"]) / 2,
                     "start": event["start"],
                     "end": event["end"],
@@ -116,7 +89,7 @@ def figures_table(df: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
                     "claimant": figure["claimant"],
                     "qualifier": figure.get("qualifier") or "exactly",
                     "source": figure["source"],
-                    "source_label": labels.get(figure["source"], figure["source"]),
+                    "source_label": labels.label("source", figure["source"]),
                     "quote": quote,
                     "note": figure.get("note") or "",
                 }
@@ -169,12 +142,8 @@ TABLE_COLUMNS = {
 }
 
 
-def events_table(df: pd.DataFrame, vocab: Vocabularies, labels: Mapping[str, str]) -> pd.DataFrame:
+def events_table(df: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     """The events as a flat table: what the Table view shows and what its downloads hold."""
-    categories = {c.id: c.label for c in vocab.categories}
-    actors = {a.id: a.label for a in vocab.actors}
-    statuses = {s.id: s.label for s in vocab.statuses}
-    places = {p.id: p.label for p in vocab.places}
     written = [
         f"{d}/{e}" if isinstance(e, str) else d
         for d, e in zip(df["date"], df["date_end"], strict=True)
@@ -182,16 +151,16 @@ def events_table(df: pd.DataFrame, vocab: Vocabularies, labels: Mapping[str, str
     table = pd.DataFrame(
         {
             "id": df["id"],
-            "date": [_date_text(r) for _, r in df.iterrows()],
+            "date": df["date_text"],
             "date_written": written,
             "title": df["title"],
-            "category": df["category"].map(lambda c: categories.get(c, c)),
-            "actors": df["actors"].map(lambda ids: "; ".join(actors.get(a, a) for a in ids)),
-            "status": df["status"].map(lambda s: statuses.get(s, s)),
+            "category": df["category"].map(lambda c: labels.label("category", c)),
+            "actors": df["actors"].map(lambda ids: labels.joined("actor", ids, "; ")),
+            "status": df["status"].map(lambda s: labels.label("status", s)),
             "location": df["location"].map(
-                lambda p: places.get(p, p) if isinstance(p, str) else ""
+                lambda p: labels.label("place", p) if isinstance(p, str) else ""
             ),
-            "sources": df["source_files"].map(lambda fs: "; ".join(labels.get(f, f) for f in fs)),
+            "sources": df["source_files"].map(lambda fs: labels.joined("source", fs, "; ")),
             "n_sources": df["n_sources"],
             "n_citations": df["n_citations"],
             "summary": df["summary"],
