@@ -189,7 +189,7 @@ def test_top_level_help_lists_the_commands(capsys):
 
 def test_schema_check_passes_on_the_committed_schemas(in_repo, capsys):
     assert main(["schema", "--check"]) == 0
-    assert capsys.readouterr().out == "schema: 3 schemas up to date\n"
+    assert capsys.readouterr().out == "schema: 4 schemas up to date\n"
 
 
 def test_schema_write_and_check_a_folder(in_repo, tmp_path, capsys):
@@ -203,6 +203,7 @@ def test_schema_write_and_check_a_folder(in_repo, tmp_path, capsys):
     assert sorted(p.name for p in target.iterdir()) == [
         "events.schema.json",
         "sources.schema.json",
+        "timeline.schema.json",
         "vocabularies.schema.json",
     ]
     assert main(["schema", "--check", "--dir", str(target)]) == 0
@@ -210,7 +211,7 @@ def test_schema_write_and_check_a_folder(in_repo, tmp_path, capsys):
 
 def test_schema_prints_the_events_schema(in_repo, capsys):
     assert main(["schema"]) == 0
-    assert json.loads(capsys.readouterr().out)["title"] == "Timeline events (data/events.yaml)"
+    assert json.loads(capsys.readouterr().out)["title"] == "Timeline events"
 
 
 def test_schema_reports_a_broken_vocabulary_file(in_repo, tmp_path, capsys):

@@ -55,6 +55,7 @@ def test_each_data_file_points_editors_at_its_schema():
         ("data/events.yaml", "events.schema.json"),
         ("data/vocabularies.yaml", "vocabularies.schema.json"),
         ("seeds/sources.yaml", "sources.schema.json"),
+        ("data/timeline.yaml", "timeline.schema.json"),
     ]:
         path = REPO_ROOT / data_file
         first_line = path.read_text(encoding="utf-8").splitlines()[0]

@@ -1,4 +1,4 @@
-"""A provenance-first timeline of North Korea's military support to Russia, 2022-2024.
+"""A provenance-first timeline: events that cite the exact words of their sources.
 
 The public API: ``load_events`` (the events file as a DataFrame, or DataError),
 ``load_dataset`` (everything, with the checker's problems) and ``check`` (the problems only).

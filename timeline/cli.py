@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from timeline.commands import check, diff, export, fmt, new, schema
+from timeline.paths import DEFAULT_EVENTS
 
 # Each module adds its own subcommand; a new command is a module here and one line below.
 COMMANDS = [
@@ -27,7 +28,7 @@ COMMANDS = [
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m timeline",
-        description="Check and work with the timeline data (data/events.yaml and seeds/).",
+        description=f"Check and work with the timeline data ({DEFAULT_EVENTS} and its seeds).",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for command in COMMANDS:

@@ -2,7 +2,7 @@
 
 ``events.schema.json`` also lists the vocabulary ids (categories, actors, statuses, places) as
 enums, so an editor with the YAML language server autocompletes them; it is regenerated with
-``python -m timeline schema --write`` whenever data/vocabularies.yaml changes.
+``python -m timeline schema --write`` whenever the vocabularies change.
 """
 
 from __future__ import annotations
@@ -15,17 +15,18 @@ from pydantic import BaseModel
 
 from timeline.dates import PARTIAL_DATE_PATTERN
 from timeline.loader import read_model_file
-from timeline.model import EventsFile, SourcesFile, Vocabularies
+from timeline.model import EventsFile, Settings, SourcesFile, Vocabularies
+from timeline.paths import SCHEMA_DIR
 from timeline.problems import Problem
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 # schema file -> (model, title)
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
-    "events.schema.json": (EventsFile, "Timeline events (data/events.yaml)"),
-    "sources.schema.json": (SourcesFile, "Seed catalogue (seeds/sources.yaml)"),
-    "vocabularies.schema.json": (Vocabularies, "Vocabularies (data/vocabularies.yaml)"),
+    "events.schema.json": (EventsFile, "Timeline events"),
+    "sources.schema.json": (SourcesFile, "Seed catalogue"),
+    "vocabularies.schema.json": (Vocabularies, "Vocabularies"),
+    "timeline.schema.json": (Settings, "Dataset settings"),
 }
 # Event field -> vocabulary section whose ids it takes
 _ENUM_FIELDS = {

@@ -21,6 +21,7 @@ from timeline.checks.schema import problems_from_validation
 from timeline.checks.yaml_syntax import YamlDocument, gc_paused, read_yaml
 from timeline.dates import PartialDate, event_date_text, parse_partial_date
 from timeline.model import Event, EventsFile
+from timeline.paths import DEFAULT_EVENTS
 from timeline.problems import DataError, Problem
 
 EVENT_COLUMNS = [
@@ -150,7 +151,7 @@ def _duplicate_id_problems(doc: YamlDocument, raw: list) -> list[Problem]:
     return problems
 
 
-def load_events(path: Path | str = "data/events.yaml") -> pd.DataFrame:
+def load_events(path: Path | str = DEFAULT_EVENTS) -> pd.DataFrame:
     """The events file as a DataFrame, one row per event in file order (see EVENT_COLUMNS).
 
     Raises DataError carrying every problem when the file is not valid on its own.

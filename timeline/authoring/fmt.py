@@ -1,6 +1,6 @@
 """The canonical form of the data files, so that a diff shows what changed and nothing else.
 
-``canonical_text`` rewrites data/events.yaml, seeds/sources.yaml or data/vocabularies.yaml
+``canonical_text`` rewrites an events file, a seed catalogue or a vocabularies file
 (told apart by their top-level key) in one form:
 
 - keys in the order of ``SHAPES`` (the model's fields, most telling first); keys the model does

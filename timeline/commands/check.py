@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from timeline.checker import CheckResult, run_checks
+from timeline.paths import DEFAULT_EVENTS
 from timeline.problems import format_github, format_json, format_text, has_errors
 
 FORMATS = {"text": format_text, "github": format_github}
@@ -26,9 +27,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "path",
         nargs="?",
-        default="data/events.yaml",
+        default=DEFAULT_EVENTS,
         metavar="PATH",
-        help="the events file (default: data/events.yaml)",
+        help=f"the events file (default: {DEFAULT_EVENTS})",
     )
     parser.add_argument(
         "--seeds",
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def summary(path: str, result: CheckResult) -> str:
-    """``data/events.yaml: 52 events, 97 citations, 5 sources: no errors, 3 warnings``.
+    """``<events file>: 52 events, 97 citations, 5 sources: no errors, 3 warnings``.
 
     The counts are of what the file holds, valid or not, so that they still say how much was
     read when there are errors.

@@ -10,9 +10,8 @@ from timeline.authoring.diff_report import as_markdown, as_text
 from timeline.authoring.semantic_diff import diff_events, events_from_text
 from timeline.files import read_text
 from timeline.git import GitError, git
+from timeline.paths import DEFAULT_EVENTS
 from timeline.problems import DataError, Problem, format_text
-
-DEFAULT_PATH = "data/events.yaml"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -24,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "renamed (same or nearly the same content under a new id) and changed, field by "
             "field, with old and new dates, statuses and quotes. Order and layout do not count. "
             "Either OLD NEW (two files), or --git REV [PATH]: PATH (default "
-            f"{DEFAULT_PATH}) at git revision REV against the working tree. Exit code 0 "
+            f"{DEFAULT_EVENTS}) at git revision REV against the working tree. Exit code 0 "
             "(with --exit-code: 1 when there are differences), 1 when a file cannot be read."
         ),
     )
@@ -54,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         return _usage_error(args.parser, "give OLD and NEW, or --git REV [PATH]")
     try:
         if args.git is not None:
-            path = args.paths[0] if args.paths else DEFAULT_PATH
+            path = args.paths[0] if args.paths else DEFAULT_EVENTS
             old_label, old_text = f"{args.git}:{path}", _text_at_revision(args.git, path)
             new_label, new_text = f"{path} (working tree)", _text_of(path)
         else:

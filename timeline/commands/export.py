@@ -23,11 +23,11 @@ from timeline.export import (
     export,
 )
 from timeline.export.image import IMAGE_FORMATS
+from timeline.paths import DEFAULT_EVENTS
 from timeline.problems import format_text
 from timeline.text import did_you_mean
 from timeline.view import View, filters
 
-DEFAULT_DATA = "data/events.yaml"
 # Options that take one of a list of values, with the FilterState field they fill.
 LIST_FILTERS = {
     "source": "sources",
@@ -92,9 +92,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     output.add_argument(
         "--data",
-        default=DEFAULT_DATA,
+        default=DEFAULT_EVENTS,
         metavar="PATH",
-        help=f"the events file (default {DEFAULT_DATA})",
+        help=f"the events file (default {DEFAULT_EVENTS})",
     )
     view = parser.add_argument_group("filters (as in the dashboard's URL)")
     for name in LIST_FILTERS:

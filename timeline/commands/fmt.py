@@ -8,9 +8,13 @@ from pathlib import Path
 
 from timeline.authoring.fmt import canonical_text
 from timeline.files import read_text, write_atomically
+from timeline.paths import DataPaths
 from timeline.problems import DataError, Problem, format_text
 
-DEFAULT_PATHS = ("data/events.yaml", "seeds/sources.yaml", "data/vocabularies.yaml")
+DEFAULT_PATHS = tuple(
+    str(path)
+    for path in (DataPaths.of().events, DataPaths.of().catalogue, DataPaths.of().vocabularies)
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

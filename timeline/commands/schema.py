@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from timeline.json_schema import rendered_schemas, stale_schemas, write_schemas
+from timeline.paths import DataPaths
 from timeline.problems import format_text
 
 
@@ -32,8 +33,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--vocabularies",
         metavar="PATH",
-        default="data/vocabularies.yaml",
-        help="the vocabulary file (default: data/vocabularies.yaml)",
+        default=DataPaths.of().vocabularies,
+        help=f"the vocabulary file (default: {DataPaths.of().vocabularies})",
     )
     parser.add_argument(
         "--dir",
