@@ -1,13 +1,13 @@
 """How the dashboard copes with 100, 1,000 and 10,000 events.
 
-For each size, a synthetic copy of data/events.yaml (the real events repeated with new ids, the
+For each size, a synthetic copy of the real events file (the real events repeated with new ids, the
 real vocabularies and seeds beside it) is run through the dashboard headless with Streamlit's
 AppTest, and these are reported:
 
 - cold load: ``timeline.load_dataset`` (what the cached loader does once per data version),
 - cold run: the first run of dashboard.py with an empty cache (load, filter, figure, page),
 - filter change: a rerun after picking an actor in the sidebar (cache warm),
-- figure build: ``charts.timeline_figure`` alone, and the size of its JSON as sent to the
+- figure build: ``charts.view_figure`` alone (the view model and the figure), and the size of its JSON as sent to the
   browser.
 
 Times are the best of ``--repeat`` runs, in seconds; nothing is asserted. Run from the
@@ -33,8 +33,7 @@ from synthetic import synthetic_copy  # benchmarks/ is on sys.path when run as a
 
 import timeline
 from timeline.charts import lanes as charts
-from timeline.view import filters
-from timeline.view import tables as views_data
+from timeline.view import View
 
 
 def best_of(repeat: int, run: Callable[[], object]) -> float:
@@ -75,16 +74,11 @@ def measure(count: int, repeat: int) -> dict[str, str]:
         actor = dataset.vocabularies.actors[0].id
         change = best_of(repeat, lambda: filter_change(at, actor)) / 2
 
-        events = dataset.events
-        labels = views_data.source_labels(dataset.sources)
-        shown = filters.apply(events, filters.FilterState())
-        figure = charts.timeline_figure(shown, dataset.vocabularies, source_labels=labels)
-        build = best_of(
-            repeat,
-            lambda: charts.timeline_figure(shown, dataset.vocabularies, source_labels=labels),
-        )
+        view = View(dataset)
+        figure = charts.view_figure(view)
+        build = best_of(repeat, lambda: charts.view_figure(View(dataset)))
         size = len(figure.to_json())
-        mode = "WebGL" if charts.event_points(figure) > charts.LARGE else "SVG"
+        mode = "WebGL" if len(view.events) > charts.LARGE else "SVG"
     return {
         "events": f"{count:,}",
         "cold load": f"{load:.2f}",

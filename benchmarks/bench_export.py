@@ -28,6 +28,7 @@ sys.path.insert(0, str(REPO_ROOT))
 import timeline
 from timeline.export import PRESETS, ChartOptions, ImageRenderer, export
 from timeline.export.image import use_browser
+from timeline.paths import DEFAULT_EVENTS
 from timeline.view import View
 
 
@@ -46,7 +47,7 @@ def report(label: str, times: list[float]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", default="data/events.yaml")
+    parser.add_argument("--data", default=DEFAULT_EVENTS)
     parser.add_argument("--preset", choices=list(PRESETS), default="social")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()

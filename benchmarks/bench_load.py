@@ -2,7 +2,7 @@
 
     python benchmarks/bench_load.py [--events N] [--repeat R]
 
-Inputs: data/events.yaml, and a synthetic copy of N events (default 10,000) made by repeating
+Inputs: the real events file, and a synthetic copy of N events (default 10,000) made by repeating
 the real events with new ids (written to a temporary folder with the real vocabularies; the
 real seeds are used). For each input, best of R runs (default 3), all in this one process:
 
@@ -39,6 +39,7 @@ import timeline
 from timeline import loader, sources
 from timeline.checks import dates as written_dates
 from timeline.checks.yaml_syntax import gc_paused
+from timeline.paths import DEFAULT_EVENTS, DataPaths
 
 IMPORT_SECONDS = time.perf_counter() - IMPORT_START
 
@@ -94,10 +95,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs per measure, best kept (3)")
     args = parser.parse_args()
 
-    events_path = REPO_ROOT / "data" / "events.yaml"
-    seeds_dir = REPO_ROOT / "seeds"
+    paths = DataPaths.of(REPO_ROOT / DEFAULT_EVENTS)
+    events_path, seeds_dir = paths.events, paths.seeds
     rows = [["input", "events", "size", "yaml.load", "(gc off)", "load_events", "load_dataset"]]
-    rows.append(measure("data/events.yaml", events_path, seeds_dir, args.repeat))
+    rows.append(measure(DEFAULT_EVENTS, events_path, seeds_dir, args.repeat))
     with tempfile.TemporaryDirectory() as folder:
         synthetic = synthetic_copy(args.events, Path(folder), events_path)
         rows.append(measure(f"synthetic {args.events:,}", synthetic, seeds_dir, args.repeat))

@@ -13,7 +13,7 @@ EVENTS_PATH = REPO_ROOT / "data" / "events.yaml"
 
 
 def synthetic_copy(count: int, folder: Path, events_path: Path = EVENTS_PATH) -> Path:
-    """Write a repository-like folder (data/events.yaml, data/vocabularies.yaml, seeds/) with
+    """Write a repository-like folder (events, vocabularies and seeds, laid out as timeline.paths expects) with
     ``count`` events into ``folder``; return the path of its events file."""
     real = yaml.load(events_path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["events"]
     events = []
