@@ -6,8 +6,9 @@ import yaml
 from checker_cases import EVENTS, build, expected, invalid_cases, rule_of
 
 from timeline import files
-from timeline.authoring.skeleton import PLACEHOLDER, skeleton
+from timeline.authoring.skeleton import skeleton
 from timeline.checker import check, run_checks
+from timeline.checks.placeholders import PLACEHOLDER
 from timeline.paths import DataPaths
 from timeline.problems import Rule
 from timeline.sources import read_seeds

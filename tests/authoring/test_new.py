@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline.authoring.skeleton import PLACEHOLDER, append_skeleton, skeleton
+from timeline.authoring.skeleton import append_skeleton, skeleton
+from timeline.checks.placeholders import PLACEHOLDER
 from timeline.checks.yaml_syntax import parse_yaml
 from timeline.cli import main
 

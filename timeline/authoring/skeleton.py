@@ -14,7 +14,6 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from timeline.checks.yaml_syntax import parse_yaml
 from timeline.problems import DataError, Problem
 
-PLACEHOLDER = re.compile(r"<<([a-z][a-z ]*)(?::[^>]*)?>>")
 WIDTH = 100
 
 

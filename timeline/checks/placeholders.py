@@ -6,11 +6,14 @@ seed file names, quotes): those problems at the same place say less, and give wa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-from timeline.authoring.skeleton import PLACEHOLDER
 from timeline.checks.yaml_syntax import YamlDocument
 from timeline.problems import Problem
+
+# What ``python -m timeline new`` writes where a value is to be filled in: <<title>>, <<date: ...>>.
+PLACEHOLDER = re.compile(r"<<([a-z][a-z ]*)(?::[^>]*)?>>")
 
 
 def with_placeholder_problems(
