@@ -77,9 +77,8 @@ def _imported_module(name: str) -> str:
     return name.rsplit(".", 1)[0]
 
 
-SOURCES = sorted([*(REPO_ROOT / "timeline").rglob("*.py"), *(REPO_ROOT / "views").glob("*.py")]) + [
-    REPO_ROOT / "dashboard.py"
-]
+PACKAGE = sorted([*(REPO_ROOT / "timeline").rglob("*.py"), *(REPO_ROOT / "views").glob("*.py")])
+SOURCES = [*PACKAGE, REPO_ROOT / "dashboard.py"]
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(REPO_ROOT)))
