@@ -51,9 +51,10 @@ check: setup ## check the data against the vocabularies and the seeds, and that 
 	$(PY) -m timeline check
 	$(PY) -m timeline fmt --check
 
-lint: setup ## ruff check and ruff format --check
+lint: setup ## ruff check, ruff format --check and mypy (types of timeline/, views/, dashboard.py)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(PY) -m mypy
 
 # Scripts import `timeline` from the checkout, hence PYTHONPATH.
 bench: setup ## run every script in benchmarks/

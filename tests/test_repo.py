@@ -70,13 +70,13 @@ def test_installed_versions_match_their_pins(repo_root):
     assert mismatches == {}
 
 
-def test_ci_run_is_executable_strict_bash_that_calls_make_test(repo_root):
+def test_ci_run_is_executable_strict_bash_that_lints_then_tests(repo_root):
     script = repo_root / ".ci" / "run"
     lines = script.read_text(encoding="utf-8").splitlines()
     assert os.access(script, os.X_OK)
     assert lines[0] == "#!/usr/bin/env bash"
     assert "set -euo pipefail" in lines
-    assert "make test" in lines
+    assert "make lint test" in lines  # lint (ruff, mypy) first, then the set-up and the suite
     syntax = subprocess.run(["bash", "-n", str(script)], check=False, capture_output=True)
     assert syntax.returncode == 0, syntax.stderr
 
