@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import typing
 from collections.abc import Sequence
 
@@ -11,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 from timeline.checks.yaml_syntax import YamlDocument
 from timeline.model import HEX_COLOUR, KEBAB_ID, SEED_FILE
 from timeline.problems import Problem
+from timeline.text import did_you_mean
 
 _DATE_FIELDS = {"date", "end", "earliest", "latest", "published"}
 _EXPECTED = {
@@ -57,8 +57,9 @@ def _problem(doc: YamlDocument, model: type[BaseModel], loc: tuple, err: dict) -
         return doc.problem(loc, "missing-field", f"missing required field '{loc[-1]}': add it")
     if kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
-        message = f"unknown field '{loc[-1]}'" + _did_you_mean(str(loc[-1]), allowed)
-        if not _did_you_mean(str(loc[-1]), allowed):
+        suggestion = did_you_mean(str(loc[-1]), {name: name for name in allowed})
+        message = f"unknown field '{loc[-1]}'{suggestion}"
+        if not suggestion:
             message += f"; allowed fields: {', '.join(allowed)}"
         return doc.problem(loc, "unknown-field", message, key=True)
     if kind == "value_error" and loc and isinstance(loc[-1], int):
@@ -112,7 +113,7 @@ def _invalid_value_message(name: str, kind: str, value: object, err: dict) -> st
         )
     if kind == "literal_error":
         choices = [c.strip(" '") for c in ctx.get("expected", "").replace(" or ", ", ").split(",")]
-        suggestion = _did_you_mean(str(value), choices)
+        suggestion = did_you_mean(str(value), {choice: choice for choice in choices})
         return f"{name} {_show(value)} is not one of {ctx.get('expected')}{suggestion}"
     message = err["msg"]
     return f"{name} {_show(value)}: {message[0].lower()}{message[1:]}"
@@ -194,11 +195,6 @@ def _field_name(loc: Sequence) -> str:
     if isinstance(loc[-1], int):
         return f"{_field_name(loc[:-1])} item {loc[-1] + 1}"
     return str(loc[-1])
-
-
-def _did_you_mean(value: str, choices: Sequence[str]) -> str:
-    match = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{match[0]}'?)" if match else ""
 
 
 def _describe(value: object) -> str:
