@@ -24,7 +24,8 @@ from views import (
     table_view,
     timeline_view,
 )
-from views.context import load, show_problems
+from views.context import load, show_problem_banner, show_problems
+from views.errors import guarded
 
 TABS = ("Timeline", "Sources", "Figures", "Map", "Table")
 
@@ -39,9 +40,11 @@ st.caption(
     "Every event cites the exact words of its sources: click one to read them in context. "
     "Filters live in the page address, so a copied link opens this same view."
 )
-if not dataset.ok or dataset.vocabularies is None:
+if not dataset.readable:
     show_problems(dataset)
     st.stop()
+if not dataset.ok:
+    show_problem_banner(dataset)
 
 everything = View(dataset)
 sidebar.read_url_once(everything)
@@ -61,6 +64,7 @@ render_tab = {
 for name, tab in zip(TABS, st.tabs(TABS, key="view", bind="query-params"), strict=True):
     with tab:
         if tab.open:
-            render_tab[name](view)
+            with guarded(f"the {name} view"):
+                render_tab[name](view)
 
 sidebar.write_url(sidebar.current_state())

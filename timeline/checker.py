@@ -6,6 +6,7 @@ returns the result with every problem found; it never raises for bad data.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from timeline.checks.quotes import SeedFolder, citations_of_invalid_event
 from timeline.checks.vocabulary import KnownValues, vocabulary_file_problems
 from timeline.checks.yaml_syntax import gc_paused
 from timeline.loader import ParsedEvents, ReadCounts, parse_events, read_model_file
-from timeline.model import DEFAULT_SETTINGS, Settings, Source, SourcesFile, Vocabularies
+from timeline.model import DEFAULT_SETTINGS, Event, Settings, Source, SourcesFile, Vocabularies
 from timeline.paths import DEFAULT_EVENTS, DataPaths
 from timeline.problems import Problem, sort_problems
 from timeline.sources import SeedText, read_seeds
@@ -39,6 +40,12 @@ class CheckResult:
     settings: Settings = DEFAULT_SETTINGS
     problems: list[Problem] = field(default_factory=list)
     read: ReadCounts = field(default_factory=ReadCounts)
+    readable: bool = False  # the events file was read as YAML at all
+    faulty: set[int] = field(default_factory=set)  # indexes of events with an error
+
+    def sound_events(self) -> list[Event]:
+        """The events that are valid and have no error: what may be shown and published."""
+        return [event for index, event in self.events.events if index not in self.faulty]
 
 
 def check(events_path: Path | str = DEFAULT_EVENTS, seeds_dir: Path | None = None) -> list[Problem]:
@@ -111,12 +118,32 @@ def _run_checks(paths: DataPaths) -> CheckResult:
         cited = {citation.file for _, event in events.events for citation in event.sources}
         problems.extend(uncited_seed_warnings(catalogue.doc, sources, cited))
     read = events.read_counts()
+    problems = sort_problems(problems)
+    faulty = _faulty_events(events, problems)
+    readable = events.doc.ok
     # The YAML node tree and the raw data are only needed to locate problems: drop them while
     # the garbage collector is off, so it never walks their half a million objects.
     events.doc.root, events.doc.data, events.doc.text, events.raw = None, None, "", []
     return CheckResult(
-        events, vocab.model, sources, paths, seeds.texts, settings, sort_problems(problems), read
+        events, vocab.model, sources, paths, seeds.texts, settings, problems, read, readable, faulty
     )
+
+
+def _faulty_events(events: ParsedEvents, problems: list[Problem]) -> set[int]:
+    """Indexes of the events an error in the events file is located in.
+
+    Event ``i`` runs from its first line to the line before event ``i + 1`` starts.
+    """
+    errors = [p.line for p in problems if p.is_error and p.path == events.doc.path]
+    if not errors or not events.raw:
+        return set()
+    starts = [events.doc.locate(("events", index))[0] for index in range(len(events.raw))]
+    faulty = set()
+    for line in errors:
+        index = bisect.bisect_right(starts, line) - 1
+        if index >= 0:
+            faulty.add(index)
+    return faulty
 
 
 def _settings(paths: DataPaths) -> tuple[Settings, list[Problem]]:

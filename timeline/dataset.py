@@ -20,8 +20,10 @@ from timeline.sources import SeedText
 class Dataset:
     """Everything the checker read, and every problem it found (errors and warnings).
 
-    ``events`` holds each event that is valid on its own (all of them when there are no
-    errors); it is empty when the events file cannot be read at all.
+    ``events`` holds each event that is valid and has no error (all of them when there are no
+    errors): an event with an error is ``withheld``, never shown or published. ``readable`` is
+    False when the events file cannot be read as YAML at all (or the vocabularies are missing):
+    then there is nothing to show but the problems.
     """
 
     events: pd.DataFrame
@@ -31,6 +33,8 @@ class Dataset:
     settings: Settings = DEFAULT_SETTINGS
     problems: list[Problem] = field(default_factory=list)
     seeds: dict[str, SeedText] = field(default_factory=dict)
+    withheld: int = 0
+    readable: bool = True
 
     @property
     def ok(self) -> bool:
@@ -48,7 +52,7 @@ def load_dataset(
     """Load and check everything; data problems go to ``problems``, never raised."""
     result = run_checks(events_path, seeds_dir)
     with gc_paused():
-        events = events_frame([event for _, event in result.events.events])
+        events = events_frame(result.sound_events())
     return Dataset(
         events=events,
         vocabularies=result.vocabularies,
@@ -57,4 +61,6 @@ def load_dataset(
         settings=result.settings,
         problems=result.problems,
         seeds=result.seeds,
+        withheld=len(result.faulty),
+        readable=result.readable and result.vocabularies is not None,
     )

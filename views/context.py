@@ -46,12 +46,34 @@ def problem_line(problem: Problem) -> str:
     return f"{problem.path}:{problem.line}:{problem.col}: {problem.message} ({problem.rule})"
 
 
+def _errors(dataset: timeline.Dataset) -> list[Problem]:
+    return [p for p in dataset.problems if p.is_error]
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"
+
+
 def show_problems(dataset: timeline.Dataset) -> None:
-    """The error panel: every problem with its location, as plain text."""
-    errors = [p for p in dataset.problems if p.is_error]
+    """The error panel, alone: the data cannot be read at all, so nothing else can be shown."""
+    errors = _errors(dataset)
     st.error(
-        f"The data has {len(errors)} error{'s' if len(errors) != 1 else ''}, so the timeline "
-        "cannot be shown. Fix them (`python -m timeline check` lists the same) and reload.",
+        f"The data has {_count(len(errors), 'error')}, so the timeline cannot be shown. Fix "
+        "them (`python -m timeline check` lists the same) and reload.",
         icon="⚠️",
     )
     st.code("\n".join(problem_line(p) for p in errors), language=None, wrap_lines=True)
+
+
+def show_problem_banner(dataset: timeline.Dataset) -> None:
+    """Above the views when some events fail the checker: what is withheld, and why."""
+    errors = _errors(dataset)
+    withheld = _count(dataset.withheld, "event")
+    st.warning(
+        f"The data has {_count(len(errors), 'error')}: {withheld} with errors "
+        f"{'is' if dataset.withheld == 1 else 'are'} left out of every view, and exports are "
+        "off until they are fixed (`python -m timeline check` lists the same).",
+        icon="⚠️",
+    )
+    with st.expander(f"The {_count(len(errors), 'problem')}, each at its place", expanded=True):
+        st.code("\n".join(problem_line(p) for p in errors), language=None, wrap_lines=True)

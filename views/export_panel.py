@@ -144,6 +144,13 @@ def render(view: View) -> None:
     ) as panel:
         if not panel.open:
             return
+        if not view.dataset.ok:
+            st.warning(
+                "Nothing is exported while the data has errors: fix them (see above) so that "
+                "only checked data is published.",
+                icon=":material/block:",
+            )
+            return
         _widgets(view)
         fmt, options = st.session_state[KEYS["format"]], current_options()
         if fmt in export.DATA_FORMATS:

@@ -17,6 +17,8 @@ import streamlit as st
 from dashboard_support import event_points
 from streamlit.testing.v1 import AppTest
 
+from views import export_panel
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = REPO_ROOT / "tests" / "fixtures" / "dashboard"
 ALL = 6
@@ -148,16 +150,50 @@ def test_bad_link_values_are_ignored_with_a_note(app):
     assert not at.warning
 
 
-def test_bad_data_shows_the_problems_instead_of_a_traceback(app, monkeypatch):
+def test_an_event_with_errors_is_left_out_and_the_banner_says_why(app, monkeypatch):
     bad = FIXTURES / "bad" / "data" / "events.yaml"
     monkeypatch.setenv("TIMELINE_DATA", str(bad))
     at = app()
     assert not at.exception
-    assert at.error[0].value.startswith("The data has 2 errors")
+    assert at.warning[0].value.startswith("The data has 2 errors: 1 event with errors is left out")
     first, second = at.code[0].value.splitlines()
     assert first.startswith(f"{bad}:4:11: impossible date: '2024-06-31' is not a real day")
     assert second.startswith(f"{bad}:8:22: unknown actor 'north-koera'")
     assert second.endswith("(unknown-vocabulary)")
+    assert count_line(at) == "Showing 0 of 0 events"
+
+
+def test_one_bad_quote_leaves_the_other_events_on_screen(app, monkeypatch, tmp_path):
+    shutil.copytree(FIXTURES / "small", tmp_path / "small")
+    events = tmp_path / "small" / "data" / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    quote = 'quote: "'
+    at_quote = text.index(quote) + len(quote)
+    events.write_text(text[:at_quote] + "Words no seed has ever said, " + text[at_quote:], "utf-8")
+    monkeypatch.setenv("TIMELINE_DATA", str(events))
+    at = app()
+    assert not at.exception
+    assert at.warning[0].value.startswith("The data has 1 error: 1 event with errors is left out")
+    (line,) = at.code[0].value.splitlines()
+    assert line.startswith(f"{events}:") and line.endswith("(quote-not-found)")
+    assert count_line(at) == f"Showing {ALL - 1} of {ALL - 1} events"
+    assert event_points(_figure(at)) == ALL - 1
+    at.session_state["export_panel"] = True  # open the Export panel
+    at.run()
+    refusal = [w.value for w in at.warning if w.value.startswith("Nothing is exported")]
+    assert refusal and not at.get("download_button")
+    assert not [w for w in at.selectbox if w.key == export_panel.KEYS["format"]]
+
+
+def test_a_file_that_cannot_be_read_shows_the_problems_alone(app, monkeypatch, tmp_path):
+    shutil.copytree(FIXTURES / "small", tmp_path / "small")
+    events = tmp_path / "small" / "data" / "events.yaml"
+    events.write_text("events:\n  - id: [unclosed\n", encoding="utf-8")
+    monkeypatch.setenv("TIMELINE_DATA", str(events))
+    at = app()
+    assert not at.exception
+    assert at.error[0].value.startswith("The data has 1 error, so the timeline cannot be shown")
+    assert "(yaml-syntax)" in at.code[0].value
     assert not at.get("plotly_chart")
     assert not at.tabs
 
@@ -241,3 +277,21 @@ def test_editing_the_data_shows_on_the_next_run(app, monkeypatch, tmp_path):
     # A new session of the same server keeps the cache, which is keyed on the files'
     # modification times and sizes: the edit shows with no restart.
     assert count_line(app()) == f"Showing {ALL - 1} of {ALL - 1} events"
+
+
+def test_a_failing_view_shows_an_error_id_and_logs_the_traceback(app, monkeypatch, caplog):
+    from views import table_view
+
+    def broken(view):
+        raise RuntimeError("a bug in the Table view")
+
+    monkeypatch.setattr(table_view, "render", broken)
+    at = app({"view": "Table"})
+    assert not at.exception
+    (message,) = [e.value for e in at.error]
+    assert message.startswith("Something went wrong while drawing the Table view.")
+    error_id = message.rsplit("error id ", 1)[1].rstrip(".")
+    logged = [r for r in caplog.records if r.name == "timeline.dashboard"]
+    assert [r.getMessage() for r in logged] == [f"error {error_id} while drawing the Table view"]
+    assert "a bug in the Table view" in caplog.text  # the traceback, in the log only
+    assert "Traceback" not in message and "RuntimeError" not in message
