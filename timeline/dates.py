@@ -57,27 +57,28 @@ def parse_partial_date(text: str) -> PartialDate:
         month = parts[1]
         if not 1 <= month <= 12:
             raise ValueError(f"'{text}' has no month {month:02d} (months are 01 to 12)")
-    if len(parts) > 2:
-        day = parts[2]
-        last = calendar.monthrange(year, month)[1]
-        if not 1 <= day <= last:
-            raise ValueError(f"'{text}' is not a real day ({year}-{month:02d} has {last} days)")
+        if len(parts) > 2:
+            day = parts[2]
+            last = calendar.monthrange(year, month)[1]
+            if not 1 <= day <= last:
+                raise ValueError(f"'{text}' is not a real day ({year}-{month:02d} has {last} days)")
     return PartialDate(year, month, day)
 
 
 def partial_date_text(date: PartialDate) -> str:
     """``19 June 2024``, ``June 2024`` or ``2024``."""
-    if date.day is not None:
-        return f"{date.day} {calendar.month_name[date.month]} {date.year}"
-    if date.month is not None:
-        return f"{calendar.month_name[date.month]} {date.year}"
-    return str(date.year)
+    if date.month is None:
+        return str(date.year)
+    month = calendar.month_name[date.month]
+    if date.day is None:
+        return f"{month} {date.year}"
+    return f"{date.day} {month} {date.year}"
 
 
 def _range_parts(first: PartialDate, last: PartialDate) -> tuple[str, str]:
     # Drop the year (and month) the two ends share, when both are written to the same precision:
     # "8 and 13 October 2024", "June and August 2024", but "30 September and 2 October 2024".
-    if first.precision == last.precision and first.year == last.year:
+    if first.precision == last.precision and first.year == last.year and first.month is not None:
         if first.precision == "day" and first.month == last.month:
             return str(first.day), partial_date_text(last)
         if first.precision == "day":
