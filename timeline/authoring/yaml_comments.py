@@ -19,7 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode
 
 # The line breaks libyaml counts when it numbers lines.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
@@ -100,6 +100,7 @@ def _walk(node: Node, anchors: list[_Anchor], scalars: list[ScalarNode], flow: b
     if isinstance(node, ScalarNode):
         scalars.append(node)
         return
+    assert isinstance(node, CollectionNode)  # a composed tree has scalars, mappings and lists
     # Comments inside a flow collection ([a, b]) go around it: no anchors inside one.
     flow = flow or bool(node.flow_style)
     if isinstance(node, MappingNode):

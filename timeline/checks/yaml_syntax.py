@@ -40,7 +40,9 @@ _NOT_IN_ANCHOR = " \t\r\n[]{},"
 class Loader(yaml.CSafeLoader):
     """libyaml's safe loader without the timestamp, merge-key and value resolvers."""
 
-    yaml_implicit_resolvers: ClassVar[dict[str, list]] = {
+    # A class-level table in PyYAML (add_implicit_resolver is a classmethod); types-PyYAML
+    # declares it per instance, so mypy objects to the ClassVar.
+    yaml_implicit_resolvers: ClassVar[dict[str, list]] = {  # type: ignore[misc]
         first: [(tag, regexp) for tag, regexp in resolvers if tag in _KEPT_IMPLICIT_TAGS]
         for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
     }
@@ -172,7 +174,7 @@ def parse_yaml(text: str, display: str) -> YamlDocument:
 
 
 def _empty_mark() -> yaml.Mark:
-    return yaml.Mark("", 0, 0, 0, None, None)
+    return yaml.Mark("", 0, 0, 0, None, 0)
 
 
 class _Builder:
@@ -285,6 +287,7 @@ def _anchor_problems(text: str, display: str) -> list[Problem]:
         if anchor is None:
             continue
         mark = event.start_mark
+        assert mark is not None  # libyaml marks every event it parses
         if isinstance(event, yaml.AliasEvent):
             rule, message = "alias", f"alias *{anchor}: write the value out in full instead"
         else:
@@ -295,6 +298,8 @@ def _anchor_problems(text: str, display: str) -> list[Problem]:
 
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, display: str) -> Problem:
     problem_mark, context_mark = error.problem_mark, error.context_mark
+    if problem_mark is None:  # libyaml's errors all have one; kept so nothing escapes
+        return Problem(display, 1, 1, "error", str(error), "yaml-syntax")
     problem = error.problem or "syntax error"
     context = error.context or ""
     at = f"line {problem_mark.line + 1} col {problem_mark.column + 1}"
