@@ -147,8 +147,7 @@ def canonical_text(text: str, path: str) -> str:
     if has_errors(doc.problems) or doc.root is None:
         raise DataError(doc.problems)
     root = doc.root
-    kind = _file_kind(root)
-    if kind is None:
+    if not isinstance(root, MappingNode) or (kind := _file_kind(root)) is None:
         raise DataError([_problem(path, root, "wrong-type", _NOT_DATA)])
     try:
         comments = find_comments(text, root)
@@ -159,7 +158,7 @@ def canonical_text(text: str, path: str) -> str:
     writer.emit_lines(writer.comments.trailing, 0)
     result = writer.text()
     check = parse_yaml(result, path)
-    if check.problems or check.data != expected:
+    if check.problems or check.root is None or check.data != expected:
         raise DataError([_problem(path, root, "fmt-internal", _CHANGED_DATA)])
     if find_comments(result, check.root).texts() != comments.texts():
         raise DataError([_problem(path, root, "fmt-internal", _LOST_COMMENT)])
@@ -180,9 +179,7 @@ _CHANGED_DATA = (
 )
 
 
-def _file_kind(root: Node) -> str | None:
-    if not isinstance(root, MappingNode):
-        return None
+def _file_kind(root: MappingNode) -> str | None:
     for key, _ in root.value:
         if isinstance(key, ScalarNode) and key.value in _FILE_KINDS:
             return _FILE_KINDS[key.value]
@@ -235,7 +232,7 @@ class _Writer:
     ) -> object:
         name = key.value if isinstance(key, ScalarNode) else None
         head = f"{start}{_key_text(key)}:"
-        child = SHAPES.get(shape.children.get(name, ""), _ANY)
+        child = SHAPES.get(shape.children.get(name or "", ""), _ANY)
         if isinstance(value, ScalarNode):
             written = self.scalar(value, name, shape, indent, len(head) + 1)
             if isinstance(written, list):
@@ -263,7 +260,7 @@ class _Writer:
         return self.sequence(items, child, indent + INDENT)
 
     def sequence(self, items: list[Node], shape: Shape, dash_col: int) -> list:
-        data = []
+        data: list[object] = []
         lead = " " * dash_col + "- "
         for item in items:
             comments = self.comments.of(item)
@@ -338,8 +335,15 @@ def _flow_text(node: Node) -> str:
     return "{" + ", ".join(pairs) + "}"
 
 
-def _dump(data: object, **options: object) -> str:
-    return yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, width=10**9, **options)
+def _dump(data: object, default_style: str | None = None, default_flow_style: bool = False) -> str:
+    return yaml.dump(
+        data,
+        Dumper=yaml.CSafeDumper,
+        allow_unicode=True,
+        width=10**9,
+        default_style=default_style,
+        default_flow_style=default_flow_style,
+    )
 
 
 @lru_cache(maxsize=4096)

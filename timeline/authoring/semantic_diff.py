@@ -7,6 +7,7 @@ layout never count: a file and its ``fmt`` output have no differences.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import asdict, dataclass, field
 from difflib import SequenceMatcher
@@ -39,11 +40,11 @@ MAX_RENAME_PAIRS = 10_000
 class FieldChange:
     """One field of one event: its old and new values (None when absent)."""
 
-    field: str
+    field: str  # hides dataclasses.field in this class body: the defaults spell it out
     old: object
     new: object
-    added: list = field(default_factory=list)  # for list fields: items only in new
-    removed: list = field(default_factory=list)  # for list fields: items only in old
+    added: list = dataclasses.field(default_factory=list)  # for list fields: items only in new
+    removed: list = dataclasses.field(default_factory=list)  # for list fields: items only in old
 
 
 @dataclass

@@ -125,8 +125,9 @@ def append_skeleton(
         dash_col, at = 2, key_line + 1
     new_text = "".join([*lines[:at], skeleton(vocabularies, seed_files, dash_col), *lines[at:]])
     added = parse_yaml(new_text, path)
+    added_events = _events_node(added.root) if added.root is not None else None
     count = len(events.value) if isinstance(events, SequenceNode) else 0
-    if added.root is None or len(_events_node(added.root).value) != count + 1:
+    if added_events is None or len(added_events.value) != count + 1:
         raise DataError([_problem(path, events, _CANNOT_APPEND)])
     return new_text, at + 1
 
