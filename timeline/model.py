@@ -200,9 +200,11 @@ class Settings(Strict):
     subject: OneLine = Field(
         description="What the events are about; exported charts' default titles start with it."
     )
-    subtitle: Text | None = Field(None, description="A sentence under the heading.")
+    # default= by name: type checkers see a Field's default only when it is named.
+    subtitle: Text | None = Field(default=None, description="A sentence under the heading.")
     period: Period | None = Field(
-        None, description="The days the timeline is about; without it, the events' own span."
+        default=None,
+        description="The days the timeline is about; without it, the events' own span.",
     )
 
 

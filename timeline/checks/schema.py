@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import typing
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from pydantic import BaseModel, ValidationError
 
@@ -50,7 +50,9 @@ def problems_from_validation(
     return problems
 
 
-def _problem(doc: YamlDocument, model: type[BaseModel], loc: tuple, err: dict) -> Problem:
+def _problem(
+    doc: YamlDocument, model: type[BaseModel], loc: tuple, err: Mapping[str, typing.Any]
+) -> Problem:
     kind, value = err["type"], err["input"]
     name = _field_name(loc)
     if kind == "missing":
@@ -97,16 +99,18 @@ def _model_rule_problem(doc: YamlDocument, loc: tuple, reason: str) -> Problem:
     return doc.problem(loc, "invalid-value", reason)
 
 
-def _invalid_value_message(name: str, kind: str, value: object, err: dict) -> str:
-    ctx = err.get("ctx") or {}
+def _invalid_value_message(
+    name: str, kind: str, value: object, err: Mapping[str, typing.Any]
+) -> str:
+    ctx: Mapping[str, typing.Any] = err.get("ctx") or {}
     if kind == "string_pattern_mismatch":
-        hint = _PATTERN_HINTS.get(ctx.get("pattern"), f"must match {ctx.get('pattern')}")
+        hint = _PATTERN_HINTS.get(ctx.get("pattern", ""), f"must match {ctx.get('pattern')}")
         return f"{name} {_show(value)} {hint}"
     if kind == "string_too_short":
         return f"{name} is empty: write it or remove the field"
     if kind == "too_short":
         return f"{name} needs at least {ctx.get('min_length', 1)} item(s)"
-    if kind == "string_too_long":
+    if kind == "string_too_long" and isinstance(value, str):
         return (
             f"{name} is {len(value)} characters long; shorten it to {ctx.get('max_length')} "
             "or fewer"
