@@ -17,10 +17,13 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 import plotly.graph_objects as go
 import plotly.io as pio
+
+if TYPE_CHECKING:
+    import kaleido
 
 SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
 BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
@@ -97,13 +100,14 @@ class ImageRenderer:
         self._lock = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
-        self._kaleido = None
+        self._kaleido: kaleido.Kaleido | None = None
 
     @property
     def started(self) -> bool:
         return self._kaleido is not None
 
     def _wait(self, coroutine, timeout: float):
+        assert self._loop is not None  # _start made it; the browser lives on it
         return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(timeout)
 
     def _start(self) -> None:
@@ -134,6 +138,7 @@ class ImageRenderer:
         with self._lock:
             if not self.started:
                 self._start()
+            assert self._kaleido is not None  # _start opened it or raised
             try:
                 return self._wait(self._kaleido.calc_fig(fig, opts=opts), RENDER_TIMEOUT + 10)
             except Exception as error:
@@ -143,7 +148,8 @@ class ImageRenderer:
     def _stop_loop(self) -> None:
         if self._loop is not None:
             self._loop.call_soon_threadsafe(self._loop.stop)
-            self._thread.join(timeout=10)
+            if self._thread is not None:  # started with the loop
+                self._thread.join(timeout=10)
             self._loop.close()
         self._loop = self._thread = self._kaleido = None
 
