@@ -17,7 +17,7 @@ PROSE_FIELDS = ("summary", "date_basis")
 MARKDOWN_LIMIT = 60_000
 
 
-def md_code(text: str) -> str:
+def md_code(text: object) -> str:
     """A code span holding ``text`` literally, whatever backticks it contains."""
     text = " ".join(str(text).split()) or " "
     fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
@@ -25,7 +25,7 @@ def md_code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def md_quote(text: str, indent: str) -> list[str]:
+def md_quote(text: object, indent: str) -> list[str]:
     return [f"{indent}> {markdown(line.strip())}" for line in str(text).splitlines() or [""]]
 
 

@@ -87,7 +87,9 @@ def lay_out_lanes(
     lane_order += sorted(present - set(lane_order))
     min_width = pd.Timedelta(days=MIN_MARK_DAYS)
     marks["y"] = 0.0
-    tick_values, tick_labels, boundaries = [], [], []
+    tick_values: list[float] = []
+    tick_labels: list[str] = []
+    boundaries: list[float] = []
     top = 0
     for lane in lane_order:
         in_lane = marks["lane"] == lane

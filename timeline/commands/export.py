@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -244,7 +244,7 @@ def _state(args: argparse.Namespace, dataset: timeline.Dataset) -> filters.Filte
     """The filters as the URL would give them; a value the URL would ignore is an error here."""
     choices = View(dataset).choices
     valid = {option: getattr(choices, field) for option, field in LIST_FILTERS.items()}
-    params: dict[str, object] = {}
+    params: dict[str, str | Iterable[str]] = {}
     for option in LIST_FILTERS:
         values = getattr(args, option)
         _check_values(option, values, valid[option])

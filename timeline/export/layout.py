@@ -136,7 +136,12 @@ def publication_layout(
     }
     plot_width = width - margin["l"] - margin["r"]
     plot_height = height - margin["t"] - margin["b"]
-    text = {"xref": "paper", "yref": "paper", "xanchor": "left", "yanchor": "top"}
+    text: dict[str, object] = {
+        "xref": "paper",
+        "yref": "paper",
+        "xanchor": "left",
+        "yanchor": "top",
+    }
     text |= {"x": -(margin["l"] - EDGE) / plot_width, "align": "left", "showarrow": False}
     top = 1 + (margin["t"] - EDGE) / plot_height
 

@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -103,7 +104,7 @@ def from_query_params(
 ) -> tuple[FilterState, list[str]]:
     """Read a view from query parameters: (state, notes on every value that was ignored)."""
     notes: list[str] = []
-    picked: dict[str, object] = {}
+    picked: dict[str, Any] = {}  # FilterState's keyword arguments, of several types
     for key, attribute in _REPEATED.items():
         allowed = getattr(choices, attribute)
         kept: list[str] = []
