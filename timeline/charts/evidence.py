@@ -29,7 +29,7 @@ def default_units(figures: pd.DataFrame) -> list[str]:
     return repeated or list(counts.index)
 
 
-def _figure_hover(row: Mapping) -> str:
+def _figure_hover(row: pd.Series) -> str:
     return "<br>".join(
         [
             f"<b>{escape(qualified(row))} {escape(row['unit'])}</b>: {escape(row['counts'])}",
@@ -73,7 +73,8 @@ def figures_figure(
     styles = {c: claimant_style(i) for i, c in enumerate(claimants)}
     in_legend: set[str] = set()
     for row_number, unit in enumerate(units, start=1):
-        for claimant, claims in figures[figures["unit"] == unit].groupby("claimant", sort=True):
+        for key, claims in figures[figures["unit"] == unit].groupby("claimant", sort=True):
+            claimant = str(key)  # the model's claimant text; pandas types a group key loosely
             claims = claims.sort_values("when")
             colour, symbol = styles[claimant]
             x, y = segments(claims["start"], claims["end"], claims["value"])
@@ -119,7 +120,7 @@ def figures_figure(
     return fig
 
 
-def qualified(row: Mapping) -> str:
+def qualified(row: pd.Series) -> str:
     value = row["value"]
     number = f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
     qualifier = row.get("qualifier") or "exactly"

@@ -113,8 +113,8 @@ def alt_text(events: pd.DataFrame, labels: Labels, title: str) -> str:
     count = len(events)
     if count == 0:
         return f"{title}: a timeline chart with no events."
-    first = events.loc[events["start"].idxmin()]
-    last = events.loc[events["end"].idxmax()]
+    first = events.iloc[events["start"].argmin()]
+    last = events.iloc[events["end"].argmax()]
     first_text = partial_date_text(parse_partial_date(first["date"]))
     last_date = last["date_end"] if isinstance(last["date_end"], str) else last["date"]
     last_text = partial_date_text(parse_partial_date(last_date))
@@ -123,7 +123,7 @@ def alt_text(events: pd.DataFrame, labels: Labels, title: str) -> str:
     else:
         span = ("on " if parse_partial_date(first["date"]).day else "in ") + first_text
     counts = events["category"].value_counts(sort=True)
-    categories = ", ".join(f"{labels.label('category', c)} ({n})" for c, n in counts.items())
+    categories = ", ".join(f"{labels.label('category', str(c))} ({n})" for c, n in counts.items())
     noun = "event" if count == 1 else "events"
     if len(counts) == 1:
         kinds = f"in one category, {labels.label('category', counts.index[0])}"

@@ -42,7 +42,7 @@ class EventDetail:
 
 
 def event_detail(
-    event: Mapping,
+    event: Mapping | pd.Series,
     vocab: Vocabularies,
     labels: Labels,
     seed_text: Callable[[str], str | None],
@@ -51,7 +51,7 @@ def event_detail(
     status = next((s for s in vocab.statuses if s.id == event["status"]), None)
     citations = []
     for cite in event["sources"]:
-        text = seed_text(cite["file"])
+        text = seed_text(cite["file"]) or ""
         spans = find_quote_spans(text, cite["quote"]) if text else []
         citations.append(
             CitationView(
