@@ -7,6 +7,8 @@ seconds. One Chromium is kept open for the whole server and shared by every sess
 
 from __future__ import annotations
 
+from typing import Literal, TypedDict
+
 import streamlit as st
 
 from timeline import export
@@ -77,12 +79,20 @@ def toolbar_config(view: View) -> dict:
     return export.toolbar_config(view, current_options())
 
 
+class _Kept(TypedDict):
+    persist_state: Literal["session"]
+
+
 def _widgets(view: View) -> None:
     # Kept for the session: closing the panel keeps the choices (and the toolbar's size).
-    keep = {"persist_state": "session"}
+    keep: _Kept = {"persist_state": "session"}
     left, middle, right = st.columns([2, 2, 1])
     left.selectbox(
-        "Format", list(FORMAT_LABELS), format_func=FORMAT_LABELS.get, key=KEYS["format"], **keep
+        "Format",
+        list(FORMAT_LABELS),
+        format_func=lambda fmt: FORMAT_LABELS.get(fmt, fmt),
+        key=KEYS["format"],
+        **keep,
     )
     middle.selectbox(
         "Size", [*export.PRESETS, CUSTOM], format_func=_preset_label, key=KEYS["preset"], **keep

@@ -7,7 +7,8 @@ cannot be used are dropped from it and listed in a note.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import streamlit as st
 
@@ -28,6 +29,11 @@ KEYS = {
     "lanes": "f_lanes",
 }
 LANE_LABELS = {"category": "Category", "actor": "Actor", "source": "Source"}
+
+
+def _shown(names: Mapping[str, str]) -> Callable[[str], str]:
+    """A format_func: the name of an id, or the id itself if it has none (as Labels.label)."""
+    return lambda value: names.get(value, value)
 
 
 def _set_widgets(state: FilterState) -> None:
@@ -53,7 +59,7 @@ def _reset() -> None:
 
 def current_state() -> FilterState:
     """The view the widgets show now."""
-    values = {field: st.session_state.get(key) for field, key in KEYS.items()}
+    values: dict[str, Any] = {field: st.session_state.get(key) for field, key in KEYS.items()}
     defaults = FilterState()
     for field in ("sources", "actors", "categories", "statuses"):
         values[field] = tuple(values[field] or ())
@@ -76,35 +82,41 @@ def render(view: View) -> FilterState:
         st.multiselect(
             "Sources",
             list(labels.source_order),
-            format_func=labels.source_choices.get,
+            format_func=_shown(labels.source_choices),
             key=KEYS["sources"],
             placeholder="All sources",
         )
         st.multiselect(
-            "Actors", list(actors), format_func=actors.get, key=KEYS["actors"], placeholder="All"
+            "Actors",
+            list(actors),
+            format_func=_shown(actors),
+            key=KEYS["actors"],
+            placeholder="All",
         )
         st.multiselect(
             "Categories",
             list(categories),
-            format_func=categories.get,
+            format_func=_shown(categories),
             key=KEYS["categories"],
             placeholder="All",
         )
         st.multiselect(
             "Claim status",
             list(statuses),
-            format_func=statuses.get,
+            format_func=_shown(statuses),
             key=KEYS["statuses"],
             placeholder="All",
         )
         left, right = st.columns(2)
-        bounds = {
-            "min_value": filters.EARLIEST,
-            "max_value": filters.LATEST,
-            "format": "YYYY-MM-DD",
-        }
-        left.date_input("From", value=None, key=KEYS["date_from"], **bounds)
-        right.date_input("To", value=None, key=KEYS["date_to"], **bounds)
+        for column, label, field in ((left, "From", "date_from"), (right, "To", "date_to")):
+            column.date_input(
+                label,
+                value=None,
+                key=KEYS[field],
+                min_value=filters.EARLIEST,
+                max_value=filters.LATEST,
+                format="YYYY-MM-DD",
+            )
         date_from, date_to = st.session_state[KEYS["date_from"]], st.session_state[KEYS["date_to"]]
         if date_from and date_to and date_from > date_to:
             st.warning("From is after To: no event can match.")
