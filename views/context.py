@@ -21,7 +21,7 @@ def fingerprint(events_path: Path) -> tuple:
     paths = data.data_files()
     if data.seeds.is_dir():
         paths += sorted(data.seeds.iterdir())
-    stats = []
+    stats: list[tuple[str, int | None, int | None]] = []
     for path in paths:
         try:
             stat = path.stat()

@@ -21,7 +21,7 @@ def _citation(view: View, row: pd.Series) -> None:
         f"**{md(evidence_charts.qualified(row))} {md(row['unit'])}**: {md(row['counts'])}, claimed by "
         f"{md(row['claimant'])} ({md(row['date_text'])}; event: {md(row['event_title'])})"
     )
-    text = view.dataset.seed_text(row["source"])
+    text = view.dataset.seed_text(row["source"]) or ""
     spans = find_quote_spans(text, row["quote"]) if text and row["quote"] else []
     st.markdown(f"From **{md(row['source_label'])}** ({md(row['source'])}):")
     if spans:
@@ -48,7 +48,9 @@ def render(view: View) -> None:
     st.caption("Each point sits in the middle of its event's date; the whisker spans the period.")
     picked = [p["customdata"] for p in event["selection"]["points"] if p.get("customdata")]
     if picked:
-        _citation(view, figures.loc[int(picked[0][1])])
+        row = figures.loc[int(picked[0][1])]
+        assert isinstance(row, pd.Series)  # figures_table numbers its rows: one row a label
+        _citation(view, row)
     else:
         st.caption("Click a point to read the quote it comes from.")
     st.subheader("Every figure with its quote")
