@@ -108,6 +108,23 @@ def test_prose_that_folding_would_change_stays_on_one_line():
     assert '    summary: "  Leading spaces' in text
 
 
+@pytest.mark.parametrize(
+    "odd",
+    ["a\ttab", "a no-break\u00a0space", "a zero-width\u200bspace", "an ideographic\u3000space"],
+)
+def test_long_prose_with_unusual_spaces_reads_back_the_same(odd):
+    # Folding is checked by reading the block back unless every character is plainly printable.
+    summary = " ".join(["Words to fill the line past its width,"] * 3 + [odd, "and more words."])
+    text = (
+        'events:\n  - id: an-event\n    date: "2024"\n    summary: "'
+        + summary.replace("\t", "\\t")
+        + '"\n'
+    )
+    once = canonical_text(text, "test")
+    assert events_by_id(once)["an-event"]["summary"] == summary
+    assert canonical_text(once, "test") == once
+
+
 def test_events_are_sorted_by_first_day_then_precision_then_id():
     ids = list(events_by_id(CANONICAL.read_text("utf-8")))
     # 2024 and 2024-10 and 2024-10-01 all start on a first day: year, month, day; then 10-08.

@@ -18,11 +18,13 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode
 
 # The line breaks libyaml counts when it numbers lines.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
+_OTHER_BREAK = re.compile(r"[\r\x85\u2028\u2029]")  # when absent, a plain split is faster
 
 
 @dataclass
@@ -58,8 +60,7 @@ class FileComments:
         return self.by_anchor.setdefault(id(node), Comments())
 
 
-@dataclass(frozen=True)
-class _Anchor:
+class _Anchor(NamedTuple):  # a tuple: a large file has hundreds of thousands
     line: int
     col: int
     node: Node
@@ -67,18 +68,29 @@ class _Anchor:
 
 def find_comments(text: str, root: Node) -> FileComments:
     """Attach every comment of ``text`` (which parsed to ``root``) to a key or list item."""
-    lines = _LINE_BREAK.split(text)
+    lines = text.split("\n") if not _OTHER_BREAK.search(text) else _LINE_BREAK.split(text)
     if lines[-1] == "":
         lines.pop()  # the text ends with a line break, not with an empty line
+    found = FileComments()
+    # Only a line with a '#' or a blank line can hold a comment: the rest is data, and a
+    # canonical file is nearly all data, so everything below looks at these lines alone.
+    candidates = [n for n, line in enumerate(lines) if "#" in line or not line.strip()]
+    if not candidates:
+        return found
     anchors: list[_Anchor] = []
     scalars: list[ScalarNode] = []
     _walk(root, anchors, scalars)
-    covered = _scalar_spans(scalars, lines)
+    covered = _scalar_spans(scalars, lines, frozenset(candidates))
     anchor_lines = [a.line for a in anchors]
 
-    found = FileComments()
     block: list[tuple[int, int | None, str]] = []  # (line, column of '#' or None, text)
-    for number, line in enumerate(lines):
+    previous = -2
+    for number in candidates:
+        if number != previous + 1:  # a line of data came between: it ends the block
+            _attach_block(block, anchors, anchor_lines, found)
+            block = []
+        previous = number
+        line = lines[number]
         spans = covered.get(number, ())
         col = _comment_column(line, spans)
         if col is not None and not line[:col].strip():
@@ -103,26 +115,38 @@ def _walk(node: Node, anchors: list[_Anchor], scalars: list[ScalarNode], flow: b
     assert isinstance(node, CollectionNode)  # a composed tree has scalars, mappings and lists
     # Comments inside a flow collection ([a, b]) go around it: no anchors inside one.
     flow = flow or bool(node.flow_style)
+    # Scalars are most of the nodes: taken inline, without a call, as a large file has many.
     if isinstance(node, MappingNode):
         for key, value in node.value:
             if not flow:
-                anchors.append(_Anchor(key.start_mark.line, key.start_mark.column, key))
-            _walk(key, anchors, scalars, flow)
-            _walk(value, anchors, scalars, flow)
+                mark = key.start_mark
+                anchors.append(_Anchor(mark.line, mark.column, key))
+            for child in (key, value):
+                if type(child) is ScalarNode:
+                    scalars.append(child)
+                else:
+                    _walk(child, anchors, scalars, flow)
         return
+    dash_col = node.start_mark.column  # a block list's dashes are all in its first one's column
     for item in node.value:
-        if not flow:  # a block list starts at its first dash: every dash is in that column
-            anchors.append(_Anchor(item.start_mark.line, node.start_mark.column, item))
-        _walk(item, anchors, scalars, flow)
+        if not flow:
+            anchors.append(_Anchor(item.start_mark.line, dash_col, item))
+        if type(item) is ScalarNode:
+            scalars.append(item)
+        else:
+            _walk(item, anchors, scalars, flow)
 
 
 def _scalar_spans(
-    scalars: list[ScalarNode], lines: list[str]
+    scalars: list[ScalarNode], lines: list[str], wanted: frozenset[int]
 ) -> dict[int, list[tuple[int, float]]]:
-    """Per line, the column ranges [start, end) that scalars cover (where '#' is text)."""
+    """Per line of ``wanted``, the column ranges [start, end) that scalars cover (where '#'
+    is text)."""
     covered: dict[int, list[tuple[int, float]]] = {}
     for scalar in scalars:
         start, end = scalar.start_mark, scalar.end_mark
+        if start.line == end.line and start.line not in wanted:
+            continue
         end_line, end_col = end.line, end.column
         if scalar.style in ("|", ">"):
             # The scalar runs on to where the next token starts, past blank lines: those, and
@@ -130,6 +154,8 @@ def _scalar_spans(
             end_line = _last_text_line(lines, start.line, end.line if end.column else end.line - 1)
             end_col = len(lines[end_line])
         for n in range(start.line, end_line + 1):
+            if n not in wanted:
+                continue
             first = start.column if n == start.line else 0
             last = end_col if n == end_line else float("inf")
             covered.setdefault(n, []).append((first, last))
