@@ -27,6 +27,7 @@ _TRANSLATION = str.maketrans(
     | dict.fromkeys("\u2010\u2011\u2013\u2014\u2212", "-")
 )
 _WHITESPACE = re.compile(r"\s+")
+_ALIGNED_CHARS = 2000
 
 
 def normalise(text: str) -> str:
@@ -88,16 +89,20 @@ class SeedText:
         normalised (for 'did you mean').
 
         rapidfuzz's partial-ratio alignment finds the stretch of the seed, as long as the
-        quote, most like it; in time about linear in the seed's length for a given quote.
+        quote, most like it; then each end moves by a few words where that fits better.
         """
         haystack, offsets = self._normalised
         needle = normalise(quote)
         if not haystack or not needle:
             return 1, ""
-        alignment = fuzz.partial_ratio_alignment(needle, haystack)
+        # The alignment's cost grows faster than the quote's length: a quote longer than any
+        # quote should be (quote-too-long) is placed by its beginning and runs on from there.
+        alignment = fuzz.partial_ratio_alignment(needle[:_ALIGNED_CHARS], haystack)
         if alignment is None:  # only with a score_cutoff, which is not given; kept for types
             return 1, ""
         start, end = alignment.dest_start, max(alignment.dest_end, alignment.dest_start + 1)
+        if len(needle) > _ALIGNED_CHARS:
+            end = min(len(haystack), start + len(needle))
         start = haystack.rfind(" ", 0, start) + 1  # out to whole words
         space = haystack.find(" ", end)
         end = len(haystack) if space == -1 else space
