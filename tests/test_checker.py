@@ -171,10 +171,24 @@ def test_a_file_over_the_size_limit_is_refused_unread(tmp_path, monkeypatch):
         events.truncate(files.MAX_FILE_BYTES + 1)  # sparse: nothing is written
     monkeypatch.chdir(root)
     message = (
-        "data/events.yaml:1:1: [error] file is 25.0 MB; the limit is 25 MB: split it or check "
-        "that it is the right file (file-too-large)"
+        "data/events.yaml:1:1: [error] file is 25.0 MB; the limit is 25 MB: check that it is the "
+        "right file, or raise the limit with TIMELINE_MAX_FILE_MB=26 in the environment "
+        "(file-too-large)"
     )
     assert [p.text() for p in check(EVENTS)] == [message]
+
+
+def test_the_size_limit_is_a_setting(tmp_path, monkeypatch):
+    root = build(None, tmp_path / "case")
+    with (root / EVENTS).open("r+b") as events:
+        events.truncate(2_000_001)  # sparse: nothing is written
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("TIMELINE_MAX_FILE_MB", "1.5")
+    assert [(p.rule, p.message[:43]) for p in check(EVENTS)] == [
+        ("file-too-large", "file is 2.0 MB; the limit is 1.5 MB: check ")
+    ]
+    monkeypatch.setenv("TIMELINE_MAX_FILE_MB", "not a number")  # the default, 25 MB
+    assert "file-too-large" not in {p.rule for p in check(EVENTS)}
 
 
 def test_a_missing_seed_folder_is_one_problem(tmp_path, monkeypatch):

@@ -8,8 +8,19 @@ from pathlib import Path
 
 from timeline.problems import Problem
 
-# Twice the size of a 10,000-event file (about 11 MB): anything bigger is a mistake, not data.
+# Twice the size of a 10,000-event file (about 11 MB): by default anything bigger is a mistake,
+# not data. A larger dataset (100,000 events is about 120 MB) raises it with the setting.
 MAX_FILE_BYTES = 25_000_000
+MAX_FILE_VARIABLE = "TIMELINE_MAX_FILE_MB"
+
+
+def max_file_bytes() -> int:
+    """The size limit: ``TIMELINE_MAX_FILE_MB`` megabytes when set to a positive number."""
+    try:
+        megabytes = float(os.environ.get(MAX_FILE_VARIABLE, ""))
+    except ValueError:
+        return MAX_FILE_BYTES
+    return int(megabytes * 1_000_000) if megabytes > 0 else MAX_FILE_BYTES
 
 
 def read_text(path: Path, display: str | None = None) -> tuple[str | None, list[Problem]]:
@@ -20,12 +31,13 @@ def read_text(path: Path, display: str | None = None) -> tuple[str | None, list[
         return None, [Problem(display, line, col, "error", message, rule)]
 
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        size, limit = path.stat().st_size, max_file_bytes()
+        if size > limit:
             return fail(
                 "file-too-large",
-                f"file is {size / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB: "
-                "split it or check that it is the right file",
+                f"file is {size / 1e6:.1f} MB; the limit is {limit / 1e6:g} MB: check that it "
+                f"is the right file, or raise the limit with {MAX_FILE_VARIABLE}="
+                f"{int(size / 1e6) + 1} in the environment",
             )
         raw = path.read_bytes()
     except OSError as error:
