@@ -1,10 +1,20 @@
 """Fixtures shared by every test module: where the repository and its data live."""
 
+import os
 from pathlib import Path
 
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session", autouse=True)
+def dataset_cache_dir(tmp_path_factory) -> Path:
+    """The dashboard's disk cache of datasets, out of the checkout (and the servers the browser
+    tests start inherit it)."""
+    folder = tmp_path_factory.mktemp("dataset-cache")
+    os.environ["TIMELINE_CACHE_DIR"] = str(folder)
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -31,6 +31,7 @@ LAYERS = {
     "timeline.json_schema": 2,
     "timeline.checker": 2,
     "timeline.dataset": 2,
+    "timeline.cache": 2,
     "timeline": 2,  # the package's public API: load_dataset, load_events, check
     "timeline.view": 3,
     "timeline.authoring": 3,

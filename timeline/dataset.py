@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from timeline.cache import cached
 from timeline.checker import run_checks
 from timeline.checks.yaml_syntax import gc_paused
 from timeline.loader import events_frame
@@ -47,9 +48,23 @@ class Dataset:
 
 
 def load_dataset(
-    events_path: Path | str = DEFAULT_EVENTS, seeds_dir: Path | str | None = None
+    events_path: Path | str = DEFAULT_EVENTS,
+    seeds_dir: Path | str | None = None,
+    *,
+    disk_cache: bool = False,
 ) -> Dataset:
-    """Load and check everything; data problems go to ``problems``, never raised."""
+    """Load and check everything; data problems go to ``problems``, never raised.
+
+    With ``disk_cache``, a dataset loaded before from files with the same content is read back
+    from disk instead (``timeline.cache``): what a server restart on unchanged data does.
+    """
+    if disk_cache:
+        paths = DataPaths.of(events_path, seeds_dir)
+        return cached(paths, lambda: _load(events_path, seeds_dir), Dataset)
+    return _load(events_path, seeds_dir)
+
+
+def _load(events_path: Path | str, seeds_dir: Path | str | None) -> Dataset:
     result = run_checks(events_path, seeds_dir)
     with gc_paused():
         events = events_frame(result.sound_events())

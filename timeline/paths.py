@@ -16,6 +16,7 @@ SETTINGS_NAME = "timeline.yaml"
 CATALOGUE_NAME = "sources.yaml"
 SEED_SUFFIX = ".txt"
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+DEFAULT_CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache" / "datasets"
 
 
 @dataclass(frozen=True)

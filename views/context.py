@@ -41,7 +41,7 @@ def fingerprint(events_path: Path) -> tuple:
 @st.cache_resource(show_spinner="Loading the events…", max_entries=4)
 def _load(events_path: str, files: tuple) -> timeline.Dataset:
     del files  # only part of the cache key
-    return timeline.load_dataset(events_path)
+    return timeline.load_dataset(events_path, disk_cache=True)  # a restart skips the work
 
 
 def load_cache_clear() -> None:
