@@ -16,10 +16,10 @@ STAMP := $(VENV)/.installed-$(REQUIREMENTS_HASH)
 VENV_PYTHON_RUNS := $(shell test -x $(VENV)/bin/python && echo yes)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test pytest check lint bench fuzz browser js clean distclean FORCE
+.PHONY: help setup run test pytest check lint bench bench-all fuzz browser js clean distclean FORCE
 
 help: ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 setup: $(STAMP) ## create .venv and install requirements.txt (skipped when up to date)
 
@@ -57,8 +57,12 @@ lint: setup ## ruff check, ruff format --check and mypy (types of timeline/, vie
 	$(PY) -m mypy
 
 # Scripts import `timeline` from the checkout, hence PYTHONPATH.
-bench: setup ## run every script in benchmarks/
-	@found=0; for script in benchmarks/*.py; do \
+BENCH_ARGS ?=
+bench: setup ## one table: first chart (cold, warm) against a bare page, filter change, bytes, memory
+	PYTHONPATH="$(CURDIR)$${PYTHONPATH:+:$$PYTHONPATH}" $(PY) benchmarks/bench_first_chart.py $(BENCH_ARGS)
+
+bench-all: setup ## run every benchmarks/bench_*.py script, one after the other
+	@found=0; for script in benchmarks/bench_*.py; do \
 		[ -e "$$script" ] || continue; found=1; \
 		echo "== $$script"; \
 		PYTHONPATH="$(CURDIR)$${PYTHONPATH:+:$$PYTHONPATH}" $(PY) "$$script" || exit 1; \
