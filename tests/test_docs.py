@@ -16,7 +16,13 @@ README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
 COMMAND = re.compile(r"python -m timeline ([a-z]+)")
 OPTION = re.compile(r"(?<![\w-])--[a-z][a-z-]*")
 # Options the README names for other programs than `python -m timeline`.
-NOT_OURS = {"--repeat", "--sizes", "--rounds", "--last-rounds"}  # the scripts in benchmarks/
+NOT_OURS = {
+    "--repeat",  # benchmarks/bench_export.py
+    "--cases",  # benchmarks/fuzz_checker.py
+    "--rounds",  # benchmarks/bench_concurrency.py, bench_first_chart.py
+    "--sizes",  # benchmarks/bench_first_chart.py
+    "--last-rounds",  # benchmarks/bench_first_chart.py
+}
 
 
 def subcommands() -> dict[str, argparse.ArgumentParser]:
