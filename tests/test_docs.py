@@ -22,6 +22,7 @@ NOT_OURS = {
     "--rounds",  # benchmarks/bench_concurrency.py, bench_first_chart.py
     "--sizes",  # benchmarks/bench_first_chart.py
     "--last-rounds",  # benchmarks/bench_first_chart.py
+    "--timeout",  # benchmarks/bench_first_chart.py
 }
 
 
