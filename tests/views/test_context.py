@@ -20,7 +20,7 @@ def run(events: Path, monkeypatch) -> AppTest:
 def test_a_failure_while_loading_shows_an_error_id_and_nothing_else(tmp_path, monkeypatch, caplog):
     shutil.copytree(SMALL, tmp_path / "small")  # a path no other test has loaded (cached)
 
-    def broken(path):
+    def broken(path, **options):
         raise RuntimeError("a bug in the loader")
 
     monkeypatch.setattr(timeline, "load_dataset", broken)
@@ -38,7 +38,9 @@ def test_sessions_share_one_dataset_and_one_figure(tmp_path, monkeypatch):
     events = tmp_path / "small" / "data" / "events.yaml"
     loads = []
     real = timeline.load_dataset
-    monkeypatch.setattr(timeline, "load_dataset", lambda path: loads.append(path) or real(path))
+    monkeypatch.setattr(
+        timeline, "load_dataset", lambda path, **kw: loads.append(path) or real(path, **kw)
+    )
     figures = []
     real_figure = context.view_figure
     monkeypatch.setattr(
