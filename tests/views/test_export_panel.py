@@ -103,7 +103,7 @@ def test_alt_text_and_credit_are_shown_beside_the_download(app):
         "19 June 2024 to October 2024"
     )
     credit = [c.value for c in at.caption if c.value.startswith("Printed under the chart: ")]
-    assert len(credit) == 1 and "Alpha Daily" in credit[0] and "Exported " in credit[0]
+    assert len(credit) == 1 and "Alpha Daily" in credit[0] and "data as of " in credit[0]
 
 
 def test_chart_files_wait_for_the_button(app, downloads):

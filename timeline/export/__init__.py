@@ -89,8 +89,16 @@ def chart_figure(view: View, options: ChartOptions, today: dt.date | None = None
     """The timeline chart of the view, laid out for publication: what every chart format
     is made from."""
     fig = view_figure(view, drawn_only=True)
+    drawn = view.drawn
+    key = drawn[drawn["key"].astype(bool)]
     return publication_layout(
-        fig, options, view.title(options.title), view.credit(view.drawn, today)
+        fig,
+        options,
+        view.title(options.title),
+        view.credit(drawn, today),
+        key_titles=dict(zip(key["id"], key["title"], strict=True)),
+        # Lanes by category name the colours already; a one-entry legend says nothing.
+        colour_legend=view.state.lanes != "category" and drawn["category"].nunique() > 1,
     )
 
 
@@ -98,7 +106,7 @@ def data_text(view: View, fmt: str, title: str, today: dt.date | None = None) ->
     """The events of the view as CSV, JSON or TimelineJS JSON."""
     events, labels, sources = view.events, view.labels, view.dataset.sources
     if fmt == "csv":
-        return export_data.csv_text(events, labels, sources)
+        return export_data.csv_text(events, labels)
     about = view.credit(events, today)
     if fmt == "json":
         query = filters.to_query_params(replace(view.state, event=None))

@@ -22,61 +22,109 @@ from timeline.view.labels import Labels
 
 
 @dataclass(frozen=True)
-class Credit:
-    """The lines an exported chart or file carries about where it comes from."""
+class DataVersion:
+    """Which data an export was made from: a commit or a hash, and the day of that data."""
 
-    sources: tuple[str, ...]
-    filters: str
-    version: str
+    label: str  # ``git 1a2b3c4`` or ``sha256 1a2b3c4d5e6f``
+    day: dt.date  # the commit's day, else the day the events file was last written
+    sha256: str  # of the events file, in full
+
+
+@dataclass(frozen=True)
+class Credit:
+    """What an exported chart or file says about where it comes from.
+
+    Two lines go on the picture (``source_line``, ``filters_line``); ``provenance`` (the
+    exact filters, the data version and hash, every seed in full) goes into the file's metadata.
+    """
+
+    sources: tuple[str, ...]  # the short names of the seeds cited
+    filters: str  # the filters in words; "" when there are none
+    version: DataVersion
     exported: dt.date
+    query: str = ""  # the filters exactly, as the dashboard's URL holds them
+    citations: tuple[str, ...] = ()  # each seed cited: ``Publisher, “Title”``
 
     @property
     def source_line(self) -> str:
         return "Source: " + ("; ".join(self.sources) if self.sources else "no events shown")
 
     @property
-    def about_line(self) -> str:
-        return f"{self.filters} · Data version {self.version} · Exported {self.exported}"
+    def filters_line(self) -> str:
+        day = partial_date_text(parse_partial_date(self.version.day.isoformat()))
+        return f"Filters: {self.filters or 'none (every event)'}, data as of {day}"
 
     @property
     def text(self) -> str:
-        return f"{self.source_line}. {self.about_line}."
+        return f"{self.source_line}. {self.filters_line}."
+
+    def provenance(self) -> dict[str, str]:
+        """Everything needed to make the same file again, for its metadata."""
+        return {
+            "Source": "; ".join(self.citations or self.sources) or "no events shown",
+            "Filters": self.query or "none",
+            "Data version": self.version.label,
+            "Data SHA-256": self.version.sha256,
+            "Data as of": self.version.day.isoformat(),
+            "Exported": self.exported.isoformat(),
+        }
 
 
 def source_citation(source: Source) -> str:
-    """``Publisher, “Title”``."""
+    """``Publisher, “Title”``: a seed in full, for metadata and data files."""
     return f"{source.publisher}, “{source.title}”"
 
 
-def cited_sources(events: pd.DataFrame, sources: Sequence[Source]) -> list[str]:
-    """The seeds the events cite, in catalogue order; a seed missing from it by file name."""
+def _cited_files(events: pd.DataFrame, sources: Sequence[Source]) -> list[str]:
     cited = dict.fromkeys(f for files in events["source_files"] for f in files)
-    by_file = {s.file: s for s in sources}
     ordered = [s.file for s in sources if s.file in cited]
-    ordered += [f for f in cited if f not in by_file]
-    return [source_citation(by_file[f]) if f in by_file else f for f in ordered]
+    return ordered + [f for f in cited if f not in ordered]
+
+
+def cited_sources(events: pd.DataFrame, sources: Sequence[Source]) -> list[str]:
+    """The short names of the seeds the events cite, in catalogue order, each once; a seed
+    missing from the catalogue by its file name."""
+    by_file = {s.file: s for s in sources}
+    names = (by_file[f].short_name if f in by_file else f for f in _cited_files(events, sources))
+    return list(dict.fromkeys(names))
+
+
+def cited_citations(events: pd.DataFrame, sources: Sequence[Source]) -> list[str]:
+    """``Publisher, “Title”`` of each seed the events cite, in catalogue order."""
+    by_file = {s.file: s for s in sources}
+    files = _cited_files(events, sources)
+    return [source_citation(by_file[f]) if f in by_file else f for f in files]
+
+
+def _either(values: Sequence[str]) -> str:
+    return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " or " + values[-1]
 
 
 def filters_text(state: FilterState, labels: Labels) -> str:
-    """``Filters: category Troop deployment; from 2024-06-01`` or ``Filters: none``."""
+    """The filters in words (``Arrivals; involving the harbour; from 1 June 2024``),
+    or "" when there are none."""
+
+    def named(kind: str, values: Sequence[str]) -> str:
+        return _either([labels.label(kind, value) for value in values])
+
     parts = []
-    for kind, values in (
-        ("category", state.categories),
-        ("actor", state.actors),
-        ("status", state.statuses),
-        ("source", state.sources),
-    ):
-        if values:
-            parts.append(f"{kind} {labels.joined(kind, values)}")
+    if state.categories:
+        parts.append(named("category", state.categories))
+    if state.actors:
+        parts.append("involving " + named("actor", state.actors))
+    if state.statuses:
+        parts.append(named("status", state.statuses).lower())
+    if state.sources:
+        parts.append("citing " + named("source", state.sources))
     if state.date_from:
-        parts.append(f"from {state.date_from.isoformat()}")
+        parts.append(f"from {_day_text(state.date_from)}")
     if state.date_to:
-        parts.append(f"to {state.date_to.isoformat()}")
+        parts.append(f"to {_day_text(state.date_to)}")
     if state.q:
-        parts.append(f"search “{state.q}”")
+        parts.append(f"mentioning “{state.q}”")
     if state.min_sources > 1:
         parts.append(f"cited by at least {state.min_sources} sources")
-    return "Filters: " + ("; ".join(parts) if parts else "none (every event)")
+    return "; ".join(parts)
 
 
 def _day_text(day: dt.date) -> str:
@@ -136,17 +184,21 @@ def alt_text(events: pd.DataFrame, labels: Labels, title: str) -> str:
     )
 
 
-def data_version(paths: DataPaths) -> str:
+def data_version(paths: DataPaths) -> DataVersion:
     """``git 1a2b3c4``: the last commit that changed the data files, when they are committed
-    unchanged; else a short hash of the events file (``sha256 1a2b3c4d5e6f``)."""
+    unchanged, with its day; else a short hash of the events file (``sha256 1a2b3c4d5e6f``)
+    with the day the file was last written."""
+    content = paths.events.read_bytes()
+    digest = hashlib.sha256(content).hexdigest()
     commit = _data_commit(paths)
     if commit:
-        return f"git {commit}"
-    digest = hashlib.sha256(paths.events.read_bytes()).hexdigest()
-    return f"sha256 {digest[:12]}"
+        label, day = commit
+        return DataVersion(f"git {label}", dt.date.fromisoformat(day), digest)
+    written = dt.datetime.fromtimestamp(paths.events.stat().st_mtime, dt.UTC).date()
+    return DataVersion(f"sha256 {digest[:12]}", written, digest)
 
 
-def _data_commit(paths: DataPaths) -> str | None:
+def _data_commit(paths: DataPaths) -> tuple[str, str] | None:
     folder = paths.events.resolve().parent
     files = [str(p.resolve()) for p in paths.data_files() if p.exists()]
     # Untracked or edited data is not what any commit holds: then the file hash tells the truth.
@@ -155,4 +207,8 @@ def _data_commit(paths: DataPaths) -> str | None:
     if tracked is None or changed != "":
         return None
     # The commit that last changed the data, not HEAD: code commits leave the version alone.
-    return git_line(["log", "-1", "--format=%h", "--", *files], folder) or None
+    found = git_line(["log", "-1", "--format=%h %cs", "--", *files], folder)
+    if not found:
+        return None
+    label, day = found.split()
+    return label, day
