@@ -73,6 +73,7 @@ class ChartOptions:
     title: str = ""
     subtitle: str = ""
     theme: str = "light"
+    plotly_js: str = "inline"  # HTML only: plotly.js in the page, or in a file beside it
 
 
 @dataclass(frozen=True)
@@ -117,20 +118,13 @@ def _dark(value: object) -> object:
 
 
 def _themed(fig: go.Figure, theme: str) -> go.Figure:
-    """A copy of the figure on the theme's template (with the chart's colours swapped first,
-    so that the template's own stay as they are)."""
-    fig = go.Figure(_dark(fig.to_plotly_json()) if theme == "dark" else fig)
+    """The figure on the theme's template (for dark, a copy with the chart's colours swapped
+    first, so that the template's own stay as they are)."""
+    if theme == "dark":
+        fig = go.Figure(_dark(fig.to_plotly_json()))
     # An explicit template: Streamlit's own is not there outside Streamlit.
     fig.update_layout(template=THEMES[theme], plot_bgcolor=None)
     return fig
-
-
-def _legend_names(fig: go.Figure, legend: str) -> list[str]:
-    return [
-        t.name
-        for t in fig.data
-        if t.showlegend is not False and (t.legend or "legend") == legend and t.name
-    ]
 
 
 def _short_name(trace: go.Scatter) -> str:
@@ -183,8 +177,9 @@ def _source_line(about: Credit, size: float, width: float) -> str:
     return fit(line, size, width)
 
 
-def _at_px(axis: Axis, px: float) -> pd.Timestamp:
-    return axis.start + (axis.end - axis.start) * (px / axis.width)
+def _at_px(axis: Axis, px: float) -> str:
+    """The time at ``px`` pixels across the plot, as plotly reads dates (fast to validate)."""
+    return (axis.start + (axis.end - axis.start) * (px / axis.width)).isoformat()
 
 
 def publication_layout(
@@ -195,17 +190,19 @@ def publication_layout(
     *,
     key_titles: Mapping[str, str] | None = None,
     colour_legend: bool = True,
+    copy: bool = True,
 ) -> go.Figure:
     """A timeline figure (``timeline.charts.lanes.timeline_figure``) laid out for publication
     at ``options.size``: the theme's template and colours; the title and subtitle on top, a
     legend row under them only where it tells something; marks moved apart so none hides
     another; key events (``key_titles``: id -> title) labelled beside their marks or by number
     with a key under the chart; spans that run past the range marked with an arrow; two
-    footer lines. Returns a new figure."""
+    footer lines. Returns a new figure (or, with ``copy=False``, the one given, changed:
+    copying a figure takes plotly a good part of a second)."""
     width, height = options.size.width, options.size.height
     sizes = TextSizes.at(options.size)
     body = sizes.body
-    fig = go.Figure(fig)  # a copy: the theme's colours are swapped in at the end
+    fig = go.Figure(fig) if copy else fig  # the theme's colours are swapped in at the end
     colour = TEXT_COLOUR[options.theme]
     escape = escape_html
     inner = width - 2 * EDGE
@@ -275,9 +272,9 @@ def publication_layout(
     move(fig, marks, new_y)
     tag_event_traces(fig)
 
-    fig.layout.annotations = ()
+    notes: list[dict[str, Any]] = []
     boundary = {"color": DARK_COLOURS["#CCCCCC"] if options.theme == "dark" else "#CCCCCC"}
-    fig.layout.shapes = [
+    shapes = [
         {
             "type": "line",
             "xref": "paper",
@@ -290,30 +287,38 @@ def publication_layout(
         }
         for y in rows.boundaries
     ]
-    for mark in (m for m in marks if any(m.cut)):
-        for side, cut in zip(("left", "right"), mark.cut, strict=True):
-            if cut:
-                fig.add_trace(
-                    go.Scatter(
-                        x=[_at_px(axis, 5 if side == "left" else plot_width - 5)],
-                        y=[new_y[id(mark)]],
-                        mode="markers",
-                        marker={"symbol": f"triangle-{side}", "size": 9, "color": colour},
-                        hoverinfo="skip",
-                        showlegend=False,
-                        name="continues past the range",
-                    )
+    arrows = [
+        (side, mark)
+        for mark in marks
+        for side, cut in zip(("left", "right"), mark.cut, strict=True)
+        if cut
+    ]
+    for side in ("left", "right"):
+        at = [mark for shown, mark in arrows if shown == side]
+        if at:
+            fig.add_trace(
+                go.Scatter(
+                    x=[_at_px(axis, 5 if side == "left" else plot_width - 5)] * len(at),
+                    y=[new_y[id(mark)] for mark in at],
+                    mode="markers",
+                    marker={"symbol": f"triangle-{side}", "size": 9, "color": colour},
+                    hoverinfo="skip",
+                    showlegend=False,
+                    name=f"continues past the {side} edge",
                 )
+            )
     if not marks:
-        fig.add_annotation(
-            text="No events match these filters",
-            x=0.5,
-            y=0.5,
-            xref="paper",
-            yref="paper",
-            showarrow=False,
-            font={"size": sizes.subtitle, "color": colour},
-            name="empty",
+        notes.append(
+            {
+                "text": "No events match these filters",
+                "x": 0.5,
+                "y": 0.5,
+                "xref": "paper",
+                "yref": "paper",
+                "showarrow": False,
+                "font": {"size": sizes.subtitle, "color": colour},
+                "name": "empty",
+            }
         )
     for label in placement.labels:
         text = (
@@ -321,18 +326,19 @@ def publication_layout(
             if label.number is not None
             else escape(fit(label.text, body, plot_width * LABEL_SHARE))
         )
-        fig.add_annotation(
-            x=_at_px(axis, label.anchor),
-            y=new_y[id(label.mark)],
-            xref="x",
-            yref="y",
-            text=text,
-            showarrow=False,
-            xanchor="left" if label.side == "right" else "right",
-            yanchor="middle",
-            xshift=0,
-            font={"size": body, "color": colour},
-            name="key event",
+        notes.append(
+            {
+                "x": _at_px(axis, label.anchor),
+                "y": new_y[id(label.mark)],
+                "xref": "x",
+                "yref": "y",
+                "text": text,
+                "showarrow": False,
+                "xanchor": "left" if label.side == "right" else "right",
+                "yanchor": "middle",
+                "font": {"size": body, "color": colour},
+                "name": "key event",
+            }
         )
 
     margin = {"l": left, "r": EDGE, "t": top, "b": bottom}
@@ -344,6 +350,55 @@ def publication_layout(
         "x": -(left - EDGE) / plot_width,
         "align": "left",
         "showarrow": False,
+    }
+    notes.append(
+        {
+            **paper,
+            "text": "<b>" + "<br>".join(escape(line) for line in title_lines) + "</b>",
+            "y": 1 + (top - EDGE) / plot_height,
+            "font": {"size": sizes.title, "color": colour},
+            "name": "title",
+        }
+    )
+    if subtitle_lines:
+        notes.append(
+            {
+                **paper,
+                "text": "<br>".join(escape(line) for line in subtitle_lines),
+                "y": 1 + (top - EDGE - title_height) / plot_height,
+                "font": {"size": sizes.subtitle, "color": colour},
+                "name": "subtitle",
+            }
+        )
+    if placement.key:
+        notes.append(
+            {
+                **paper,
+                "text": "<br>".join(placement.key),
+                "y": -axis_height / plot_height,
+                "font": {"size": body, "color": colour},
+                "name": "key",
+            }
+        )
+    notes.append(
+        {
+            **paper,
+            "text": "<br>".join(escape(line) for line in footer_lines),
+            "y": -(axis_height + key_height) / plot_height,
+            "font": {"size": sizes.footer, "color": FOOTER_COLOUR[options.theme]},
+            "name": "footer",
+        }
+    )
+    legend_layout = {
+        legend: {
+            "y": 1 - (header + number * legend_row) / height,
+            "yref": "container",
+            "x": EDGE / width,
+            "xref": "container",
+            "font": {"size": body},
+            "orientation": "h",
+        }
+        for number, legend in enumerate(legends)
     }
     fig.update_layout(
         width=width,
@@ -359,48 +414,9 @@ def publication_layout(
             "ticktext": [escape(label) for label in rows.tick_labels],
             "tickfont": {"size": body},
         },
+        **legend_layout,
     )
-    for number, legend in enumerate(legends):
-        fig.update_layout(
-            {
-                legend: {
-                    "y": 1 - (header + number * legend_row) / height,
-                    "yref": "container",
-                    "x": EDGE / width,
-                    "xref": "container",
-                    "font": {"size": body},
-                    "orientation": "h",
-                }
-            }
-        )
-    fig.add_annotation(
-        text="<b>" + "<br>".join(escape(line) for line in title_lines) + "</b>",
-        y=1 + (top - EDGE) / plot_height,
-        font={"size": sizes.title, "color": colour},
-        name="title",
-        **paper,
-    )
-    if subtitle_lines:
-        fig.add_annotation(
-            text="<br>".join(escape(line) for line in subtitle_lines),
-            y=1 + (top - EDGE - title_height) / plot_height,
-            font={"size": sizes.subtitle, "color": colour},
-            name="subtitle",
-            **paper,
-        )
-    if placement.key:
-        fig.add_annotation(
-            text="<br>".join(placement.key),
-            y=-axis_height / plot_height,
-            font={"size": body, "color": colour},
-            name="key",
-            **paper,
-        )
-    fig.add_annotation(
-        text="<br>".join(escape(line) for line in footer_lines),
-        y=-(axis_height + key_height) / plot_height,
-        font={"size": sizes.footer, "color": FOOTER_COLOUR[options.theme]},
-        name="footer",
-        **paper,
-    )
+    # Assigned, not updated: an update would merge them into the dashboard's, item by item.
+    fig.layout.annotations = notes
+    fig.layout.shapes = shapes
     return _themed(fig, options.theme)
