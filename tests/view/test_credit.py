@@ -92,24 +92,34 @@ def test_default_title_comes_from_the_filters_and_the_period_shown(dataset, filt
     assert credit.default_title(events, state, labels, dataset.settings.subject) == title
 
 
-def test_alt_text_gives_the_span_the_count_and_the_categories(dataset):
+def test_alt_text_gives_the_span_the_count_the_busiest_month_and_the_key_event(dataset):
     events = events_of(dataset, date_from=dt.date(2024, 1, 1))
     text = credit.alt_text(events, View(dataset).labels, "A title")
-    assert text.startswith(
+    assert text == (
         "A title: a timeline chart of 5 events from 19 June 2024 to October 2024, in 3 "
-        "categories: Treaty and diplomacy (2), Troop deployment (2), International response (1). "
+        "categories: Treaty and diplomacy (2), Troop deployment (2) and International response "
+        "(1). The busiest month is October 2024, with 4 events. The most important, a key event "
+        "cited by 2 sources, is “Leaders sign a defence treaty” (19 June 2024)."
     )
-    assert text.count(". ") == 1  # two sentences
 
 
 def test_alt_text_of_one_event_and_of_none(dataset):
     one = events_of(dataset, q="ratified")
-    assert credit.alt_text(one, View(dataset).labels, "T").startswith(
-        "T: a timeline chart of 1 event on 24 October 2024, in one category, Treaty and diplomacy."
+    assert credit.alt_text(one, View(dataset).labels, "T") == (
+        "T: a timeline chart of 1 event on 24 October 2024, in Treaty and diplomacy."
     )
     assert credit.alt_text(one.iloc[:0], View(dataset).labels, "T") == (
         "T: a timeline chart with no events."
     )
+
+
+def test_without_a_key_event_the_most_cited_is_the_most_important(dataset):
+    events = events_of(dataset, date_from=dt.date(2024, 10, 1))
+    assert not events["key"].any()
+    # troops-arrive and moscow-denies both have 2 sources and 2 quotes: the later one wins.
+    assert credit.most_important(events)["id"] == "moscow-denies"
+    assert credit.densest_month(events) == ("October 2024", 4)
+    assert credit.densest_month(events.iloc[:1]) is None
 
 
 def test_credit_is_two_lines_for_readers_and_the_provenance_for_the_metadata():

@@ -20,6 +20,8 @@ from timeline.paths import DataPaths
 from timeline.view.filters import FilterState
 from timeline.view.labels import Labels
 
+ALT_CATEGORIES = 4  # categories named in the alt text; more are counted
+
 
 @dataclass(frozen=True)
 class DataVersion:
@@ -156,32 +158,72 @@ def default_title(events: pd.DataFrame, state: FilterState, labels: Labels, subj
     return f"{title}, {period}" if period else title
 
 
-def alt_text(events: pd.DataFrame, labels: Labels, title: str) -> str:
-    """One or two sentences saying what the chart shows: span, number of events, categories."""
-    count = len(events)
-    if count == 0:
-        return f"{title}: a timeline chart with no events."
+def _span_text(events: pd.DataFrame) -> str:
     first = events.iloc[events["start"].argmin()]
     last = events.iloc[events["end"].argmax()]
     first_text = partial_date_text(parse_partial_date(first["date"]))
     last_date = last["date_end"] if isinstance(last["date_end"], str) else last["date"]
     last_text = partial_date_text(parse_partial_date(last_date))
     if first_text != last_text:
-        span = f"from {first_text} to {last_text}"
-    else:
-        span = ("on " if parse_partial_date(first["date"]).day else "in ") + first_text
-    counts = events["category"].value_counts(sort=True)
-    categories = ", ".join(f"{labels.label('category', str(c))} ({n})" for c, n in counts.items())
-    noun = "event" if count == 1 else "events"
-    if len(counts) == 1:
-        kinds = f"in one category, {labels.label('category', counts.index[0])}"
-    else:
-        kinds = f"in {len(counts)} categories: {categories}"
-    return (
-        f"{title}: a timeline chart of {count} {noun} {span}, {kinds}. "
-        "Each mark is one event, coloured by category and shaped by how well the claim is "
-        "established (confirmed, reported, claimed, denied or expected)."
+        return f"from {first_text} to {last_text}"
+    return ("on " if parse_partial_date(first["date"]).day else "in ") + first_text
+
+
+def densest_month(events: pd.DataFrame) -> tuple[str, int] | None:
+    """The month in which most events happened (those dated to a month or a day; the earliest
+    such month on a tie), and how many; None when no month has two."""
+    dated = events[events["precision"] != "year"]
+    if dated.empty:
+        return None
+    months = dated["start"].dt.to_period("M").value_counts()
+    top = int(months.max())
+    if top < 2:
+        return None
+    month = min(period for period, count in months.items() if count == top)
+    return partial_date_text(parse_partial_date(f"{month.year}-{month.month:02d}")), top
+
+
+def most_important(events: pd.DataFrame) -> pd.Series:
+    """The event a reader should hear of first: a key event before others, then the one cited
+    by the most seeds, then by the most quotes, then the latest."""
+    ranked = events.assign(_key=events["key"].astype(bool)).sort_values(
+        ["_key", "n_sources", "n_citations", "start", "id"],
+        ascending=[False, False, False, False, True],
+        kind="stable",
     )
+    return ranked.iloc[0]
+
+
+def alt_text(events: pd.DataFrame, labels: Labels, title: str) -> str:
+    """Two or three plain sentences for a reader who cannot see the chart: what it shows, the
+    span, the number of events (by category), the busiest month and the most important event."""
+    count = len(events)
+    if count == 0:
+        return f"{title}: a timeline chart with no events."
+    noun = "event" if count == 1 else "events"
+    counts = events["category"].value_counts(sort=True)
+    named = [f"{labels.label('category', str(c))} ({n})" for c, n in counts.items()]
+    if len(named) == 1:
+        only = labels.label("category", str(counts.index[0]))
+        kinds = f"in {only}" if count == 1 else f"all of them {only}"
+    else:
+        shown = named if len(named) <= ALT_CATEGORIES else named[: ALT_CATEGORIES - 1]
+        rest = len(named) - len(shown)
+        listed = ", ".join(shown[:-1]) + " and " + shown[-1] if not rest else ", ".join(shown)
+        kinds = f"in {len(named)} categories: {listed}" + (f" and {rest} more" if rest else "")
+    sentences = [f"{title}: a timeline chart of {count} {noun} {_span_text(events)}, {kinds}."]
+    busiest = densest_month(events)
+    if busiest is not None and count > 2:
+        sentences.append(f"The busiest month is {busiest[0]}, with {busiest[1]} events.")
+    if count > 1:
+        event = most_important(events)
+        sources = int(event["n_sources"])
+        why = "a key event" if bool(event["key"]) else "the most cited"
+        sentences.append(
+            f"The most important, {why} cited by {sources} source{'s' * (sources != 1)}, is "
+            f"“{event['title']}” ({event['date_text']})."
+        )
+    return " ".join(sentences)
 
 
 def data_version(paths: DataPaths) -> DataVersion:
