@@ -101,10 +101,33 @@ class ImageRenderer:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._kaleido: kaleido.Kaleido | None = None
+        self._warming: threading.Thread | None = None
 
     @property
     def started(self) -> bool:
         return self._kaleido is not None
+
+    def warm(self) -> None:
+        """Start the browser and draw a blank chart (plotly.js loaded and compiled), so that
+        the first real image takes a render's time, not a start's. Meant for a background
+        thread: renders asked for meanwhile wait for it. Errors are left to the real render."""
+        with contextlib.suppress(BrowserMissing, RenderError):
+            self.render(go.Figure(), "png", Size(100, 100))
+
+    def warm_in_background(self) -> threading.Thread | None:
+        """``warm`` in a thread of its own, unless the browser is started or starting."""
+        with self._lock:
+            if self.started or self._warming is not None:
+                return None
+            self._warming = threading.Thread(target=self._warm_once, name="warm", daemon=True)
+            self._warming.start()
+            return self._warming
+
+    def _warm_once(self) -> None:
+        try:
+            self.warm()
+        finally:
+            self._warming = None
 
     def _wait(self, coroutine, timeout: float):
         assert self._loop is not None  # _start made it; the browser lives on it
