@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -50,10 +50,17 @@ class Mark:
     whisker: tuple[int, int] | None = None  # (trace, first point index) of its segment
     lane: int = 0
     # The mark with its whisker, even when the whisker gives its room up: labels go beyond.
-    outer: tuple[float, float] = (0.0, 0.0)
+    outer: tuple[float, float] | None = None
 
     def __post_init__(self) -> None:
-        self.outer = (self.left, self.right)
+        if self.outer is None:
+            self.outer = (self.left, self.right)
+
+    @property
+    def reach(self) -> tuple[float, float]:
+        """``outer``, set by ``__post_init__``."""
+        assert self.outer is not None
+        return self.outer
 
 
 @dataclass
@@ -131,6 +138,26 @@ def find_marks(
                     mark.right = max(mark.right, min(right, axis.width))
             marks.append(mark)
     return marks
+
+
+def compacted(lanes: Sequence[Lane], *, whiskers: bool, marker_scale: float) -> list[Lane]:
+    """The lanes with copies of their marks as they take room when whiskers give theirs up
+    (``whiskers=False``) or markers are drawn ``marker_scale`` times their size; spans are
+    left as they are. Reads nothing from the figure: cheap to try several."""
+    result = []
+    for lane in lanes:
+        marks = []
+        for mark in lane.marks:
+            if mark.radius == 0:
+                marks.append(replace(mark))
+                continue
+            radius = mark.radius * marker_scale
+            left, right = mark.centre - radius, mark.centre + radius
+            if whiskers:
+                left, right = min(left, mark.reach[0]), max(right, mark.reach[1])
+            marks.append(replace(mark, left=left, right=right, radius=radius))
+        result.append(Lane(lane.label, marks))
+    return result
 
 
 def scale_markers(fig: go.Figure, scale: float) -> None:

@@ -10,7 +10,7 @@ style: direct labels first, a key when they cannot fit).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from timeline.export.dodge import Lane, Mark, pack, total_rows
 from timeline.export.text_width import text_width, wrap
@@ -46,7 +46,7 @@ class Placement:
 
 def _room(mark: Mark, width: float, plot_width: float) -> tuple[str, float] | None:
     """The side a label of ``width`` pixels fits on, and where it starts or ends."""
-    left, right = mark.outer
+    left, right = mark.reach
     if right + PAD + width <= plot_width:
         return "right", right + PAD
     if left - PAD - width >= 0:
@@ -91,33 +91,43 @@ def place(
     escape: Callable[[str], str] = str,
 ) -> Placement:
     """Rows for the marks and a label for each key event (``titles``: event id -> title):
-    beside its mark when every label fits and the rows stay within ``max_rows``, else by
-    number."""
+    beside its mark where it has room (else a number, in the key) while the rows stay within
+    ``max_rows`` (a row as tall as a line of text); when they would not, every key event by
+    number (rows then as tall as a mark)."""
     marks = [m for lane in lanes for m in lane.marks]
     bare = {id(m): (m.left, m.right) for m in marks}
     labelled = _labelled(lanes, titles)
 
-    direct: list[Label] = []
+    # Beside its mark where a label has room, a number where it has not.
+    mixed: list[Label] = []
     extents = dict(bare)
     for mark in labelled:
         text = titles[mark.event]
         width = min(text_width(text, size), plot_width * LABEL_SHARE)
         room = _room(mark, width, plot_width)
         if room is None:
-            break
-        side, anchor = room
-        direct.append(Label(mark, text, anchor, side, width=width))
-        extents[id(mark)] = _extent(mark, side, anchor, width)
-    if len(direct) == len(labelled):
-        rows = _packed(lanes, extents)
-        if total_rows(lanes, rows, gap) <= max_rows:
-            return Placement(rows, direct, [], total_rows(lanes, rows, gap))
+            width = text_width(str(len(labelled)), size, bold=True)
+            room = _room(mark, width, plot_width) or ("right", mark.reach[1] + PAD)
+            mixed.append(Label(mark, text, room[1], room[0], -1, width))
+        else:
+            mixed.append(Label(mark, text, room[1], room[0], width=width))
+        extents[id(mark)] = _extent(mark, room[0], room[1], width)
+    rows = _packed(lanes, extents)
+    if total_rows(lanes, rows, gap) <= max_rows:
+        count = iter(range(1, len(mixed) + 1))
+        mixed = [
+            replace(label, number=next(count)) if label.number is not None else label
+            for label in mixed
+        ]
+        numbers = [label for label in mixed if label.number is not None]
+        key = key_lines(numbers, size, key_width, escape)
+        return Placement(rows, mixed, key, total_rows(lanes, rows, gap))
 
     numbered: list[Label] = []
     extents = dict(bare)
     for number, mark in enumerate(labelled, start=1):
         width = text_width(str(number), size, bold=True)
-        side, anchor = _room(mark, width, plot_width) or ("right", mark.outer[1] + PAD)
+        side, anchor = _room(mark, width, plot_width) or ("right", mark.reach[1] + PAD)
         numbered.append(Label(mark, titles[mark.event], anchor, side, number, width))
         extents[id(mark)] = _extent(mark, side, anchor, width)
     rows = _packed(lanes, extents)
@@ -152,7 +162,7 @@ def _apart(
         ]
         if not near:
             continue
-        left, right = mark.outer
+        left, right = mark.reach
         side = "left" if label.side == "right" else "right"
         anchor = left - PAD if side == "left" else right + PAD
         moved = Label(mark, label.text, anchor, side, label.number, label.width)

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 
 from timeline.export.dodge import (
     Axis,
+    compacted,
     find_lanes,
     find_marks,
     move,
@@ -237,9 +238,10 @@ def publication_layout(
     # From the most readable to the most compact: whiskers keep their room, then marks may
     # sit on another's whisker, then markers shrink and lanes close up; the first that fits
     # the height is kept (else the most compact).
+    found = find_lanes(fig, find_marks(fig, axis))
     for whiskers, scale, gap in COMPACTNESS:
-        marks = find_marks(fig, axis, whiskers=whiskers, marker_scale=scale)
-        lanes = find_lanes(fig, marks)
+        lanes = compacted(found, whiskers=whiskers, marker_scale=scale)
+        marks = [mark for lane in lanes for mark in lane.marks]
         radius = max((m.radius for m in marks), default=6.0)
         mark_row = 2 * radius + 3
         placement = place(
