@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from timeline.charts.lanes import view_figure
 from timeline.view import View
-from views import detail_panel, export_panel
+from views import context, detail_panel, export_panel
 from views.sidebar import KEYS
 
 CHART_KEY = "timeline_chart"
@@ -24,7 +23,7 @@ def _on_chart_select() -> None:
 def render(view: View) -> None:
     state = view.state
     st.plotly_chart(
-        view_figure(view, selected=state.event),
+        context.timeline_figure(view),
         key=CHART_KEY,
         on_select=_on_chart_select,
         selection_mode="points",
