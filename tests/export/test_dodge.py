@@ -34,7 +34,7 @@ def figure():
     )
     fig = go.Figure([points, whisker, span])
     fig.update_layout(
-        yaxis={"tickvals": [0, 2], "ticktext": ["First", "Second"]},
+        yaxis={"tickvals": [0, 2], "ticktext": ["First", "Second &amp; last"]},
         shapes=[{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": 1, "y1": 1}],
     )
     return fig
@@ -62,7 +62,7 @@ def test_lanes_come_from_the_ticks_and_the_lines_between_them():
     lanes = find_lanes(figure(), marks)
     assert [(lane.label, sorted(m.event for m in lane.marks)) for lane in lanes] == [
         ("First", ["a", "b"]),
-        ("Second", ["c"]),
+        ("Second & last", ["c"]),
     ]
 
 
@@ -79,7 +79,7 @@ def test_marks_that_touch_go_to_rows_of_their_own_and_whiskers_follow():
     assert list(fig.data[0].y) == [0.0, 1.0]  # a and b no longer share a row
     assert list(fig.data[1].y)[:2] == [0.0, 0.0]  # a's whisker stays with a
     assert list(fig.data[2].y) == [3.0]
-    assert layout.tick_labels == ["First", "Second"]
+    assert layout.tick_labels == ["First", "Second & last"]
     assert layout.tick_values == [0.5, 3.0] and layout.boundaries == [2.0]
     assert layout.total == 4
 

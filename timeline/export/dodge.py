@@ -9,6 +9,7 @@ whisker moves with the mark it belongs to.
 from __future__ import annotations
 
 import bisect
+import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -182,7 +183,8 @@ def _boundaries(fig: go.Figure) -> list[float]:
 
 
 def find_lanes(fig: go.Figure, marks: Sequence[Mark]) -> list[Lane]:
-    """The lanes that hold marks, top to bottom, each named by its tick on the y axis."""
+    """The lanes that hold marks, top to bottom, each named (in plain text) by its tick on
+    the y axis."""
     boundaries = _boundaries(fig)
     ticks = list(
         zip(fig.layout.yaxis.tickvals or (), fig.layout.yaxis.ticktext or (), strict=False)
@@ -198,7 +200,8 @@ def find_lanes(fig: go.Figure, marks: Sequence[Mark]) -> list[Lane]:
         label = min(inside, key=lambda tick: abs(tick[0] - middle))[1] if inside else ""
         for mark in members:
             mark.lane = len(lanes)
-        lanes.append(Lane(str(label), members))
+        # Tick text is plotly markup (escaped by the chart): the lane's name is the plain text.
+        lanes.append(Lane(html.unescape(str(label)), members))
     return lanes
 
 
