@@ -24,6 +24,7 @@ NOT_OURS = {
     "--sizes",  # benchmarks/bench_first_chart.py
     "--last-rounds",  # benchmarks/bench_first_chart.py
     "--timeout",  # benchmarks/bench_first_chart.py
+    "--root",  # benchmarks/bench_first_chart.py, bench_concurrency.py
 }
 
 
