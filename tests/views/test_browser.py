@@ -53,7 +53,9 @@ def open_view(page, url: str) -> None:
 
 
 def count_text(page) -> str:
-    return page.get_by_text(re.compile(r"^Showing \d+ of \d+ events$")).inner_text()
+    """The "Showing N of M events" of the line above the views."""
+    line = page.get_by_text(re.compile(r"^Showing \d+ of \d+ events")).first.inner_text()
+    return re.match(r"Showing \d+ of \d+ events", line)[0]
 
 
 def screenshot(page, name: str) -> None:

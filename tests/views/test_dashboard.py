@@ -7,6 +7,7 @@ count name the events that match.
 import datetime as dt
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import streamlit as st
 from dashboard_support import event_points
 from streamlit.testing.v1 import AppTest
 
-from views import export_panel
+from views import detail_panel, export_panel
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = REPO_ROOT / "tests" / "fixtures" / "dashboard"
@@ -39,9 +40,20 @@ def app(monkeypatch):
 
 
 def count_line(at):
+    """The "Showing N of M events" of the line above the views (without what follows it)."""
     lines = [m.value for m in at.markdown if m.value.startswith("Showing ")]
     assert len(lines) == 1
-    return lines[0]
+    return re.match(r"Showing \d+ of \d+ events", lines[0])[0]
+
+
+def detail_headings(at):
+    """The text of the detail panel's heading (HTML-escaped, as sent), one per open detail."""
+    pattern = re.compile(r"<h\d data-detail-heading[^>]*>(.*?)</h\d>")
+    return [found for h in at.get("html") for found in pattern.findall(h.proto.body)]
+
+
+def passages_shown(at):
+    return [h.proto.body for h in at.get("html") if detail_panel.PASSAGE_STYLE in h.proto.body]
 
 
 def timeline_spec(at):
@@ -59,7 +71,7 @@ def test_app_runs_and_shows_every_event(app):
     at = app()
     assert not at.exception
     assert count_line(at) == f"Showing {ALL} of {ALL} events"
-    assert [t.label for t in at.tabs] == ["Timeline", "Sources", "Figures", "Map", "Table"]
+    assert [t.label for t in at.tabs] == ["Timeline", "Story", "Sources", "Figures", "Map", "Table"]
     assert at.query_params == {}
 
 
@@ -128,7 +140,7 @@ def test_query_params_restore_the_view(app):
     spec = timeline_spec(at)
     assert event_ids_in(spec) == ["korean-war", "treaty-signed"]
     assert spec["layout"]["xaxis"]["range"] == ["1950-01-01", "2024-06-30"]
-    assert [s.value for s in at.subheader] == ["Leaders sign a defence treaty"]
+    assert detail_headings(at) == ["Leaders sign a defence treaty"]
     # The URL keeps the view, in its canonical form.
     assert at.query_params["from"] == "1950-01-01"
     assert at.query_params["event"] == "treaty-signed"
@@ -209,12 +221,12 @@ def test_figure_has_a_point_per_event_and_lane(app):
 
 def test_picking_an_event_shows_its_quotes_in_their_passages(app):
     at = app()
-    assert not at.subheader
+    assert not detail_headings(at)
     at.selectbox(key="f_event").set_value("moscow-denies").run()
     assert at.query_params == {"event": "moscow-denies"}
     # Text from the data is escaped, not rendered as markup.
-    assert [s.value for s in at.subheader] == [r"Moscow denies \<b\>any\<\/b\> troops \& more"]
-    passages = [h.proto.body for h in at.get("html")]
+    assert detail_headings(at) == ["Moscow denies &lt;b&gt;any&lt;/b&gt; troops &amp; more"]
+    passages = passages_shown(at)
     assert len(passages) == 2
     assert "<mark>Moscow denied that any North Korean soldiers" in passages[0]
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in passages[1]
