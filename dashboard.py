@@ -21,6 +21,7 @@ from views import (
     device,
     figures_view,
     map_view,
+    page_style,
     sidebar,
     sources_view,
     story_view,
@@ -36,6 +37,7 @@ events_path = Path(os.environ.get("TIMELINE_DATA", DEFAULT_EVENTS))
 dataset = load(events_path)
 settings = dataset.settings
 st.set_page_config(page_title=settings.page_title, page_icon="🗓️", layout="wide")
+page_style.apply()
 st.title(md(settings.title))
 if settings.subtitle:
     st.markdown(md(settings.subtitle))

@@ -114,8 +114,14 @@ def wait_until_idle(page, timeout: float = 60_000) -> None:
         ".every(gd => gd._fullLayout && !gd._transitioning)",
         timeout=timeout,
     )
-    # Plotly draws in animation frames after its promise: wait two of them.
+    # Plotly draws in animation frames after its promise: wait two of them. Streamlit fades
+    # elements in: wait for every CSS transition to end (axe reads the colours on screen).
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    page.wait_for_function(
+        "() => document.getAnimations().every(a => a.playState !== 'running' || "
+        "(a.effect && a.effect.getTiming().iterations === Infinity))",
+        timeout=timeout,
+    )
 
 
 def open_page(page, url: str, chart: bool = False) -> None:

@@ -9,9 +9,8 @@ from timeline import passages
 from timeline.text import escape_html
 from timeline.text import markdown as md
 from timeline.view import View, detail
-from views.sidebar import KEYS
+from views.sidebar import FOCUS_FLAG, KEYS
 
-FOCUS_FLAG = "focus_detail"
 # Moves the reader to the detail just opened: scrolled to, and its heading focused, so a
 # screen reader reads it out. Our own script: no data text in it.
 FOCUS_SCRIPT = """<script>

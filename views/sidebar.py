@@ -39,6 +39,8 @@ CORROBORATION_LABELS = {
 }
 # The tabs (the URL's view=), and the key of the widget that holds the open one.
 VIEW_KEY = "view"
+# Set when an event has just been opened: the detail panel then brings itself into view.
+FOCUS_FLAG = "focus_detail"
 
 
 def _shown(names: Mapping[str, str]) -> Callable[[str], str]:
@@ -74,6 +76,7 @@ def read_url_once(view: View, tabs: Sequence[str], default_tab: str) -> None:
     tab, note = view_from_url(st.query_params.get(VIEW_KEY), tabs, default_tab)
     st.session_state[VIEW_KEY] = tab
     st.session_state["url_notes"] = notes + ([note] if note else [])
+    st.session_state[FOCUS_FLAG] = state.event is not None
     st.session_state["url_read"] = True
 
 

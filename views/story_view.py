@@ -25,6 +25,7 @@ STYLE = """
   height: 0.75rem; border-radius: 50%; background: #FFFFFF; border: 3px solid #0072B2;
 }
 [class*="st-key-story_card_key_"]::before { background: #0072B2; }
+.st-key-story_heading h2 { font-size: 1.5rem; padding-bottom: 0; }
 .story-card { overflow-wrap: anywhere; }
 .story-card .story-date { margin: 0; font-weight: 600; color: #1F4E79; font-size: 0.95rem; }
 .story-card h3 { margin: 0.1rem 0 0.3rem 0; font-size: 1.1rem; line-height: 1.35; padding: 0; }
@@ -63,7 +64,8 @@ def card_html(card: StoryCard) -> str:
 def render(view: View) -> None:
     st.html(STYLE)
     cards = story_cards(view.events, view.labels)
-    st.header("The story, event by event", anchor=False)
+    with st.container(key="story_heading"):
+        st.header("The story, event by event", anchor=False)
     st.caption(
         f"{len(cards)} events, earliest first. Each card quotes its first source; "
         "Read the sources opens every quote in its passage. Tab moves from card to card."

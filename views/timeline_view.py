@@ -3,6 +3,8 @@ one, brought into view when it opens."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from timeline.charts.lanes import view_figure
@@ -46,6 +48,11 @@ def _on_pick() -> None:
         st.session_state[detail_panel.FOCUS_FLAG] = True
 
 
+def _zoom_to(first: dt.date, last: dt.date) -> None:
+    st.session_state[KEYS["date_from"]] = first
+    st.session_state[KEYS["date_to"]] = last
+
+
 def legend_html(view: View) -> str:
     """What colours and marks mean, as page text: it wraps on a phone and never covers the
     chart. Colours are named only when the lanes are not the categories themselves."""
@@ -69,13 +76,28 @@ def legend_html(view: View) -> str:
 def render(view: View) -> None:
     state = view.state
     st.html(legend_html(view))
+    busiest = view.busiest_month
+    if busiest is not None:
+        first, last, count = busiest
+        st.button(
+            f"Zoom in on {first:%B %Y}: {count} events in one month",
+            on_click=_zoom_to,
+            args=(first, last),
+            key="zoom_busiest",
+            icon=":material/zoom_in:",
+        )
     title = view.title()
     st.plotly_chart(
         view_figure(view, selected=state.event, screen=device.screen()),
         key=CHART_KEY,
         on_select=_on_chart_select,
         selection_mode="points",
-        config={**CHART_CONFIG, **export_panel.toolbar_config(view)},
+        # On a phone the toolbar would sit on the dates: pinch and drag do its work there.
+        config={
+            **CHART_CONFIG,
+            **export_panel.toolbar_config(view),
+            **({"displayModeBar": False} if device.is_phone() else {}),
+        },
         alt=view.alt_text(title),
     )
     st.caption(

@@ -36,6 +36,9 @@ EDGE_DAYS = 15
 # The default axis holds this share of the events (by their middle): outliers years away
 # (a war in 1950, a photo in 2017) are counted in words, not allowed to squash the story.
 CENTRAL_SHARE = 0.9
+# A month holding this many marks on an axis over this many days is offered as a zoom.
+CROWDED = 8
+CROWDED_AXIS_DAYS = 180
 
 
 def centre_dates(events: pd.DataFrame) -> pd.Series:
@@ -132,6 +135,19 @@ class View:
     def outside(self) -> int:
         """How many events the filters keep that fall outside the time axis."""
         return len(self.events) - len(self.drawn)
+
+    @cached_property
+    def busiest_month(self) -> tuple[dt.date, dt.date, int] | None:
+        """The month the most drawn marks fall in (first day, last day, events), when it is
+        crowded (``CROWDED`` or more) on an axis much longer than a month; else None."""
+        start, end = self.x_range
+        if len(self.drawn) < CROWDED or (end - start).days < CROWDED_AXIS_DAYS:
+            return None
+        months = centre_dates(self.drawn).dt.to_period("M").value_counts()
+        month, count = months.index[0], int(months.iloc[0])
+        if count < CROWDED:
+            return None
+        return month.start_time.date(), month.end_time.date(), count
 
     def title(self, custom: str = "", events: pd.DataFrame | None = None) -> str:
         """``custom`` when given, else one made from the dataset's subject, the filters and the
