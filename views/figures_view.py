@@ -45,7 +45,11 @@ def render(view: View) -> None:
         on_select="rerun",
         selection_mode="points",
     )
-    st.caption("Each point sits in the middle of its event's date; the whisker spans the period.")
+    st.caption(
+        "Each point sits in the middle of its event's date (equal numbers at the same time "
+        "side by side); the whisker spans the period. The axis is linear unless the numbers "
+        "on it span more than a hundredfold."
+    )
     picked = [p["customdata"] for p in event["selection"]["points"] if p.get("customdata")]
     if picked:
         row = figures.loc[int(picked[0][1])]
