@@ -307,3 +307,68 @@ def test_a_failing_view_shows_an_error_id_and_logs_the_traceback(app, monkeypatc
     assert [r.getMessage() for r in logged] == [f"error {error_id} while drawing the Table view"]
     assert "a bug in the Table view" in caplog.text  # the traceback, in the log only
     assert "Traceback" not in message and "RuntimeError" not in message
+
+
+def full_count_line(at):
+    (line,) = [m.value for m in at.markdown if m.value.startswith("Showing ")]
+    return line
+
+
+def test_the_corroboration_filter_and_its_link(app):
+    at = app()
+    at.radio(key="f_corroboration").set_value("single").run()
+    # treaty-ratified, special-forces-shipped, korean-war
+    assert count_line(at) == f"Showing 3 of {ALL} events"
+    assert at.query_params["corroboration"] == "single"
+    at = app({"corroboration": "corroborated"})
+    assert at.radio(key="f_corroboration").value == "corroborated"
+    assert count_line(at) == f"Showing 3 of {ALL} events"
+
+
+def test_events_outside_the_time_range_are_counted_and_one_click_shows_them(app):
+    at = app()
+    # korean-war (1950) is outside the axis the dataset's period bounds.
+    assert full_count_line(at) == f"Showing {ALL} of {ALL} events · 1 outside the time range:"
+    at.button(key="show_all").click().run()
+    assert at.query_params["range"] == "all"
+    assert "outside" not in full_count_line(at)
+    assert timeline_spec(at)["layout"]["xaxis"]["range"][0] < "1950-01-01"
+    assert app({"range": "all"}).toggle(key="f_range").value is True
+
+
+def test_no_match_shows_an_empty_state_with_a_one_click_reset(app):
+    at = app({"q": "no event says this", "actor": "russia"})
+    assert not at.exception
+    assert count_line(at) == f"Showing 0 of {ALL} events"
+    assert not at.tabs
+    assert any("No event matches these filters" in m.value for m in at.markdown)
+    at.button(key="empty_reset").click().run()
+    assert count_line(at) == f"Showing {ALL} of {ALL} events"
+    assert "q" not in at.query_params and "actor" not in at.query_params
+
+
+def test_an_unknown_view_is_noted_and_a_known_one_opens_in_any_letter_case(app):
+    at = app({"view": "Nope", "corroboration": "maybe", "range": "most"})
+    assert not at.exception
+    (notes,) = at.text
+    assert notes.value.splitlines() == [
+        "Ignored corroboration='maybe': use single or corroborated.",
+        "Ignored range='most': use range=all for the full span.",
+        "Ignored view='Nope': use one of timeline, story, sources, figures, map, table.",
+    ]
+    assert "view" not in at.query_params
+    at = app({"view": "story"})
+    assert at.session_state["view"] == "Story"
+    assert at.query_params["view"] == "story"
+    assert any(h.value == "The story, event by event" for h in at.header)
+
+
+def test_the_story_lists_every_event_in_time_order_and_opens_one_in_place(app):
+    at = app({"view": "story"})
+    cards = [h.proto.body for h in at.get("html") if 'class="story-card"' in h.proto.body]
+    assert len(cards) == ALL
+    assert "1950 to 1953" in cards[0]  # korean-war first
+    assert not detail_headings(at)
+    at.button(key="read_treaty-ratified").click().run()
+    assert detail_headings(at) == ["Parliament ratifies the treaty"]
+    assert at.query_params["event"] == "treaty-ratified"
