@@ -11,6 +11,8 @@ from timeline.text import markdown as md
 from timeline.view import View, detail
 from views.sidebar import FOCUS_FLAG, KEYS
 
+# Scrolled to, the heading stops below Streamlit's fixed header, not under it.
+HEADING_STYLE = "margin: 0; padding: 0.2rem 0; scroll-margin-top: 4.5rem;"
 # Moves the reader to the detail just opened: scrolled to, and its heading focused, so a
 # screen reader reads it out. Our own script: no data text in it.
 FOCUS_SCRIPT = """<script>
@@ -55,7 +57,7 @@ def render(view: View, event: pd.Series, back: str, level: int = 2) -> None:
     info = detail.event_detail(event, view.vocabularies, view.labels, view.dataset.seed_text)
     with st.container(border=True, key="event_detail"):
         st.html(
-            f'<h{level} data-detail-heading style="margin: 0; padding: 0.2rem 0;">'
+            f'<h{level} data-detail-heading style="{HEADING_STYLE}">'
             f"{escape_html(info.title)}</h{level}>"
             f'<p role="status" style="position: absolute; left: -9999px;">'
             f"Opened: {escape_html(info.title)}</p>"

@@ -26,7 +26,7 @@ STYLE = """
 }
 [class*="st-key-story_card_key_"]::before { background: #0072B2; }
 .st-key-story_heading h2 { font-size: 1.5rem; padding-bottom: 0; }
-.story-card { overflow-wrap: anywhere; }
+.story-card { overflow-wrap: anywhere; scroll-margin-top: 4.5rem; }
 .story-card .story-date { margin: 0; font-weight: 600; color: #1F4E79; font-size: 0.95rem; }
 .story-card h3 { margin: 0.1rem 0 0.3rem 0; font-size: 1.1rem; line-height: 1.35; padding: 0; }
 .story-card .badges { margin: 0 0 0.4rem 0; display: flex; flex-wrap: wrap; gap: 0.3rem; }

@@ -27,7 +27,7 @@ STATUS_SIGNS = {
 }
 LEGEND_STYLE = (
     "display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; align-items: center; "
-    "font-size: 0.9rem; color: #262730; margin: 0;"
+    "font-size: 0.9rem; color: #262730; margin: 0; scroll-margin-top: 4.5rem;"
 )
 SWATCH = (
     "display: inline-block; width: 0.8rem; height: 0.8rem; margin-right: 0.3rem; "
