@@ -12,7 +12,8 @@ default view:
 5. axe-core: serious and critical violations on every view, and with an event open.
 
 Nothing is asserted (tests/views/test_first_sight.py does that). Run from the repository root:
-``python benchmarks/measure_first_sight.py`` (needs /usr/bin/chromium and ``make js``).
+``python benchmarks/measure_first_sight.py`` (needs /usr/bin/chromium and ``make js``);
+``--screenshots docs`` also saves the README's screenshots (dashboard.png, story.png, phone.png).
 """
 
 from __future__ import annotations
@@ -30,6 +31,28 @@ from playwright.sync_api import sync_playwright
 
 VIEWS = ("Timeline", "Story", "Sources", "Figures", "Map", "Table")
 OPEN_EVENT = "duma-ratifies-treaty"
+
+
+def screenshots(browser, url: str, folder: Path) -> None:
+    """The README's pictures: the default view and the Story on a laptop, the first screen of
+    a phone."""
+    for device, query, name in (
+        ("laptop", "", "dashboard.png"),
+        ("laptop", "?view=story", "story.png"),
+        ("phone", "", "phone.png"),
+    ):
+        phone = device == "phone"
+        context = browser.new_context(
+            viewport=geometry.PHONE if phone else geometry.LAPTOP,
+            user_agent=geometry.PHONE_AGENT if phone else None,
+            is_mobile=phone,
+            has_touch=phone,
+            device_scale_factor=1,
+        )
+        page = context.new_page()
+        geometry.open_page(page, f"{url}/{query}", chart=not phone and not query)
+        page.screenshot(path=folder / name)
+        context.close()
 
 
 def measure(browser, url: str, device: str) -> None:
@@ -71,6 +94,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=REPO_ROOT / "data" / "events.yaml")
     parser.add_argument("--devices", nargs="+", default=["laptop", "phone"])
+    parser.add_argument("--screenshots", type=Path, help="save the README's screenshots here")
     args = parser.parse_args()
     server = Server(args.data, "measure")
     try:
@@ -78,6 +102,8 @@ def main() -> None:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             for device in args.devices:
                 measure(browser, server.url, device)
+            if args.screenshots:
+                screenshots(browser, server.url, args.screenshots)
             browser.close()
     finally:
         server.stop()
