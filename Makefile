@@ -16,7 +16,7 @@ STAMP := $(VENV)/.installed-$(REQUIREMENTS_HASH)
 VENV_PYTHON_RUNS := $(shell test -x $(VENV)/bin/python && echo yes)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test pytest check lint bench browser js clean distclean FORCE
+.PHONY: help setup run test pytest check lint bench fuzz browser js clean distclean FORCE
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -64,6 +64,11 @@ bench: setup ## run every script in benchmarks/
 		PYTHONPATH="$(CURDIR)$${PYTHONPATH:+:$$PYTHONPATH}" $(PY) "$$script" || exit 1; \
 	done; \
 	if [ $$found -eq 0 ]; then echo "no benchmark scripts in benchmarks/"; fi
+
+FUZZ_CASES ?= 2500
+fuzz: setup ## fuzz the checker with mutated data files (FUZZ_CASES=2500): cases, failures, slowest
+	PYTHONPATH="$(CURDIR)$${PYTHONPATH:+:$$PYTHONPATH}" $(PY) benchmarks/fuzz_checker.py \
+		--cases $(FUZZ_CASES)
 
 # Browser tests drive Debian's Chromium (Playwright cannot download its own here).
 # Recommends stay in: they bring the fonts and the software GL that rendering relies on.

@@ -34,6 +34,7 @@ from synthetic import synthetic_copy  # benchmarks/ is on sys.path when run as a
 import timeline
 from timeline.charts import lanes as charts
 from timeline.view import View
+from views import context
 
 
 def best_of(repeat: int, run: Callable[[], object]) -> float:
@@ -51,6 +52,7 @@ def app() -> AppTest:
 
 def cold_run() -> AppTest:
     st.cache_data.clear()
+    context.load_cache_clear()  # the dataset is a shared resource, cached apart
     return app().run()
 
 

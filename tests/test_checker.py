@@ -66,8 +66,13 @@ MESSAGES = {
     "9): YAML keeps only the last one; merge the two or delete one (duplicate-key)",
     "anchor.yaml": "data/events.yaml:7:15: [error] anchor &kind: remove it and write values out "
     "in full (anchor)",
-    "unsupported-yaml.yaml": "data/events.yaml:6:14: [error] tag !note is not supported: remove "
-    "it (unsupported-yaml)",
+    "unsupported-yaml.yaml": "data/events.yaml:10:7: [error] a key must be plain text "
+    "(unsupported-yaml)",
+    "control-character.yaml": "data/events.yaml:6:23: [error] U+001B (ESC) is not allowed in "
+    'YAML: delete it, or write it as the escape "\\x1b" inside double quotes (control-character)',
+    "yaml-syntax--deep.yaml": "data/events.yaml:10:109: [error] values are nested more than 100 "
+    "levels deep from here: the data files need a few levels; check the brackets and "
+    "indentation (yaml-syntax)",
     "unknown-field.yaml": "data/events.yaml:7:5: [error] unknown field 'sumary' (did you mean "
     "'summary'?) (unknown-field)",
     "missing-field.yaml": "data/events.yaml:3:5: [error] missing required field 'title': add it "
@@ -76,6 +81,14 @@ MESSAGES = {
     "(wrong-type)",
     "wrong-type--figure-value.yaml": "data/events.yaml:11:16: [error] value must be a number, "
     "not '1,200': write 1200 without the commas (wrong-type)",
+    "wrong-type--figure-text.yaml": "data/events.yaml:11:16: [error] value must be a number, "
+    "not '1500': write 1500 without quotes (wrong-type)",
+    "wrong-type--figure-bool.yaml": "data/events.yaml:11:16: [error] value must be a number, "
+    "not true (a true/false value) (wrong-type)",
+    "invalid-value--figure-negative.yaml": "data/events.yaml:11:16: [error] value -5 is below "
+    "0: a count cannot be negative (invalid-value)",
+    "invalid-value--figure-infinite.yaml": "data/events.yaml:11:16: [error] value inf is not a "
+    "finite number: write the number the source states (invalid-value)",
     "invalid-value.yaml": "data/events.yaml:3:9: [error] id 'New_Pier' must be kebab-case: "
     "lowercase letters and digits joined by single hyphens (invalid-value)",
     "date-format.yaml": "data/events.yaml:4:11: [error] date '2022/01' must be written YYYY, "
@@ -97,8 +110,9 @@ MESSAGES = {
     "seeds/sources.yaml: add one (file, title, publisher, published and how you know them) "
     "(uncatalogued-seed)",
     "quote-not-found.yaml": "data/events.yaml:14:16: [error] quote not found in "
-    'seeds/002_gazette.txt; closest passage at line 6: "A new pier is planned for 2022, the '
-    'council" (quote-not-found)',
+    "seeds/002_gazette.txt; the closest passage, at line 6, word by word ([-only in the quote-] "
+    "{+only in the seed+}): ... planned for 2022, [-says-] the [-council.-]{+council+} "
+    "(quote-not-found)",
     "quote-too-short.yaml": "data/events.yaml:14:16: [error] quote has 2 words (8 characters): "
     "quote at least 4 words and 20 characters, enough to show what supports the event "
     "(quote-too-short)",
@@ -121,6 +135,11 @@ MESSAGES = {
     "event: cite it where it supports an event (uncited-seed)",
 }
 MESSAGES_WITH_OTHERS = {
+    "yaml-tag.yaml": "data/events.yaml:7:14: [error] tag !note is not allowed: remove it (a "
+    'value\'s type comes from how it is written: 2024 is a number, "2024" is text) (yaml-tag)',
+    "quote-too-long.yaml": "data/events.yaml:19:16: [error] quote has 2384 characters: quote at "
+    "most 2000, the sentence or paragraph that supports the event (cite the seed twice for two "
+    "passages) (quote-too-long)",
     "alias.yaml": "data/events.yaml:20:15: [error] alias *kind: write the value out in full "
     "instead (alias)",
     "missing-seed-file": "seeds/sources.yaml:18:11: [error] seeds/003_gone.txt does not exist: "

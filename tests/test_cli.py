@@ -46,10 +46,32 @@ def test_warnings_are_printed_above_the_summary_and_do_not_fail(case, capsys):
     assert capsys.readouterr().out.splitlines() == [
         (
             "data/events.yaml:23:5: [warning] event 'ferry-record-week' rests on one seed only "
-            "(001_harbour.txt): cite another seed that reports it, if there is one (single-source)"
+            "(001_harbour.txt): cite another seed that reports it, if there is one; if that is "
+            "intended, silence with --ignore single-source (single-source)"
         ),
         "data/events.yaml: 2 events, 3 citations, 2 sources: no errors, 1 warning",
     ]
+
+
+@pytest.mark.parametrize("options", [["--errors-only"], ["--ignore", "single-source"]])
+def test_warnings_can_be_hidden_and_the_summary_says_so(case, capsys, options):
+    case("single-source.yaml")
+    assert main(["check", *options]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "data/events.yaml: 2 events, 3 citations, 2 sources: no errors, 1 warning (1 not shown)"
+    ]
+
+
+def test_errors_are_shown_with_errors_only_and_cannot_be_ignored(case, capsys):
+    case("alias.yaml")
+    assert main(["check", "--errors-only", "--ignore", "single-source"]) == 1
+    assert [line.rsplit(" ", 1)[-1] for line in capsys.readouterr().out.splitlines()] == [
+        "(anchor)",
+        "(alias)",
+        "warnings",
+    ]
+    assert main(["check", "--ignore", "alias"]) == 2
+    assert "invalid choice: 'alias'" in capsys.readouterr().err
 
 
 def test_errors_fail_with_one_sorted_line_each(case, capsys):

@@ -25,6 +25,7 @@ LAYERS = {
     "timeline.passages": 0,
     "timeline.files": 0,
     "timeline.sources": 0,
+    "timeline.word_diff": 0,
     "timeline.checks": 1,
     "timeline.loader": 2,
     "timeline.json_schema": 2,

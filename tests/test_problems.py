@@ -87,9 +87,10 @@ def test_rule_ids_are_kebab_case_and_described():
 TIMELINE = Path(__file__).resolve().parent.parent / "timeline"
 _RULE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _LEVELS = {"error", "warning"}
-# What makes a Problem: the class itself, YamlDocument.problem, and the modules' helpers that
-# take the rule id as an argument (``_problem``, ``fail``, ``report``, fmt's ``_Unsortable``).
-_MAKERS = {"Problem", "problem", "_problem", "fail", "report", "_Unsortable"}
+# What makes a Problem: the class itself, Problem.at, YamlDocument.problem, and the modules'
+# helpers that take the rule id as an argument (``_problem``, ``fail``, ``report``, fmt's
+# ``_Unsortable``).
+_MAKERS = {"Problem", "at", "problem", "_problem", "fail", "report", "_Unsortable"}
 
 
 def _texts_of(value: ast.AST) -> list[str]:

@@ -107,3 +107,12 @@ def test_the_real_catalogue_lists_every_seed():
     parsed = read_model_file(REPO_ROOT / "seeds" / "sources.yaml", SourcesFile)
     assert parsed.problems == [] and parsed.model is not None
     assert sorted(s.file for s in parsed.model.sources) == seed_names(REPO_ROOT / "seeds")
+
+
+def test_closest_passage_of_a_long_wrong_quote_is_found_whole():
+    seeds, _ = read_seeds(DataPaths.of(REPO_ROOT / "data" / "events.yaml"))
+    seed = seeds["004_5d5c85c0ad26f8dd.txt"]
+    quote = " ".join(seed.text.split()).replace(" the ", " a ")[:10_000]
+    line, passage = seed.closest_passage(quote)
+    assert line == 1
+    assert len(passage) > 9_000  # the whole aligned stretch, not a passage cut short

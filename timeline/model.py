@@ -64,7 +64,12 @@ class Citation(Strict):
 class Figure(Strict):
     """A number a source states, with who claims it."""
 
-    value: float = Field(description="The number as stated (3000, 1.2e6, 3.1).")
+    value: float = Field(
+        strict=True,  # a number, not text that looks like one, and not true/false
+        ge=0,
+        allow_inf_nan=False,
+        description="The number as stated (3000, 1.2e6, 3.1): finite, 0 or more.",
+    )
     unit: OneLine = Field(description="troops, shipping containers, percent, ...")
     counts: OneLine = Field(description="What the number counts.")
     claimant: OneLine = Field(description="Who makes the claim, as the source attributes it.")

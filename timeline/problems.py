@@ -42,7 +42,12 @@ class Rule(StrEnum):
     DUPLICATE_KEY = ("duplicate-key", "a mapping has the same key twice")
     ANCHOR = ("anchor", "a YAML anchor (&name): write the value out instead")
     ALIAS = ("alias", "a YAML alias (*name): write the value out instead")
-    UNSUPPORTED_YAML = ("unsupported-yaml", "a YAML tag or a key that is not plain text")
+    UNSUPPORTED_YAML = ("unsupported-yaml", "a mapping key that is not plain text")
+    YAML_TAG = ("yaml-tag", "an explicit YAML tag (!!int, !!str, !note): remove it")
+    CONTROL_CHARACTER = (
+        "control-character",
+        "a character YAML does not allow (NUL, ESC, DEL, U+FFFE...)",
+    )
     UNKNOWN_FIELD = ("unknown-field", "a field the model does not have")
     MISSING_FIELD = ("missing-field", "a required field is absent")
     WRONG_TYPE = (
@@ -70,6 +75,7 @@ class Rule(StrEnum):
     )
     QUOTE_NOT_FOUND = ("quote-not-found", "a quote that is not in the seed it cites")
     QUOTE_TOO_SHORT = ("quote-too-short", "a quote too short to show that it supports the event")
+    QUOTE_TOO_LONG = ("quote-too-long", "a quote longer than a passage of an article can be")
     DATE_BASIS_MISSING = (
         "date-basis-missing",
         "a date not written out in any quote, with no date_basis",

@@ -9,11 +9,11 @@ seed).
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+
+from rapidfuzz import fuzz
 
 from timeline.files import read_text
 from timeline.paths import DataPaths
@@ -27,8 +27,7 @@ _TRANSLATION = str.maketrans(
     | dict.fromkeys("\u2010\u2011\u2013\u2014\u2212", "-")
 )
 _WHITESPACE = re.compile(r"\s+")
-_WORD = re.compile(r"\S+")
-_PASSAGE_LIMIT = 200
+_ALIGNED_CHARS = 2000
 
 
 def normalise(text: str) -> str:
@@ -86,66 +85,76 @@ class SeedText:
         return spans
 
     def closest_passage(self, quote: str) -> tuple[int, str]:
-        """The line and text of the passage most like the quote (for 'did you mean')."""
+        """The line and text of the passage most like the quote, whole words, whitespace
+        normalised (for 'did you mean').
+
+        rapidfuzz's partial-ratio alignment finds the stretch of the seed, as long as the
+        quote, most like it; then each end moves by a few words where that fits better.
+        """
         haystack, offsets = self._normalised
-        words = [(m.start(), m.end()) for m in _WORD.finditer(haystack)]
-        wanted = normalise(quote).split(" ")
-        if not words or not wanted:
-            return 1, ""
-        size = min(len(wanted), len(words))
-        candidates = _best_windows(haystack, words, wanted, size)
         needle = normalise(quote)
-
-        def similarity_of(first: int, last: int) -> float:
-            text = haystack[words[first][0] : words[last][1]]
-            return difflib.SequenceMatcher(None, needle, text, autojunk=False).ratio()
-
-        def similarity(start: int) -> float:
-            return similarity_of(start, start + size - 1)
-
-        best = max(candidates, key=similarity)
-        first, last = _refine(best, best + size - 1, len(words), similarity_of)
-        start, end = words[first][0], words[last][1]
+        if not haystack or not needle:
+            return 1, ""
+        # The alignment's cost grows faster than the quote's length: a quote longer than any
+        # quote should be (quote-too-long) is placed by its beginning and runs on from there.
+        alignment = fuzz.partial_ratio_alignment(needle[:_ALIGNED_CHARS], haystack)
+        if alignment is None:  # only with a score_cutoff, which is not given; kept for types
+            return 1, ""
+        start, end = alignment.dest_start, max(alignment.dest_end, alignment.dest_start + 1)
+        if len(needle) > _ALIGNED_CHARS:
+            end = min(len(haystack), start + len(needle))
+        start = haystack.rfind(" ", 0, start) + 1  # out to whole words
+        space = haystack.find(" ", end)
+        end = len(haystack) if space == -1 else space
+        start, end = _refine(haystack, needle, start, end)
         passage = _WHITESPACE.sub(" ", self.text[offsets[start] : offsets[end - 1] + 1])
-        if len(passage) > _PASSAGE_LIMIT:
-            passage = passage[:_PASSAGE_LIMIT].rsplit(" ", 1)[0] + "..."
         return self.line_of(offsets[start]), passage
 
 
-def _refine(first: int, last: int, count: int, similarity_of, reach: int = 3) -> tuple[int, int]:
-    """Move each end of the window by up to `reach` words where that makes it more similar."""
+def _refine(haystack: str, needle: str, start: int, end: int, reach: int = 3) -> tuple[int, int]:
+    """Move each end of the passage by up to ``reach`` words where that makes it more like the
+    quote: the alignment is as long as the quote, the passage it stands for need not be."""
+
+    def score(first: int, last: int) -> tuple[float, int]:
+        return fuzz.ratio(needle, haystack[first:last]), -abs(first - start) - abs(last - end)
+
     for _ in range(2):
-        first = max(
-            range(max(0, first - reach), min(last, first + reach) + 1),
-            key=lambda start: (similarity_of(start, last), -abs(start - first)),
-        )
-        last = max(
-            range(max(first, last - reach), min(count - 1, last + reach) + 1),
-            key=lambda end: (similarity_of(first, end), -abs(end - last)),
-        )
-    return first, last
+        start = max(_word_starts(haystack, start, end, reach), key=lambda at: score(at, end))
+        end = max(_word_ends(haystack, start, end, reach), key=lambda at: score(start, at))
+    return start, end
 
 
-def _best_windows(haystack: str, words: list, wanted: list[str], size: int) -> list[int]:
-    """Start indexes of the windows of `size` words sharing the most words with the quote."""
-    need = Counter(w.lower() for w in wanted)
-    lowered = [haystack[s:e].lower() for s, e in words]
-    have: Counter[str] = Counter()
-    shared = 0
-    scores = []
-    for i, word in enumerate(lowered):
-        if have[word] < need[word]:
-            shared += 1
-        have[word] += 1
-        if i >= size:
-            old = lowered[i - size]
-            have[old] -= 1
-            if have[old] < need[old]:
-                shared -= 1
-        if i >= size - 1:
-            scores.append((shared, -(i - size + 1)))
-    top = sorted(scores, reverse=True)[:8]
-    return [-start for _, start in top]
+def _word_starts(text: str, start: int, end: int, reach: int) -> list[int]:
+    """Word starts from ``reach`` words before ``start`` to ``reach`` words after it."""
+    found, at = [start], start
+    for _ in range(reach):
+        at = text.rfind(" ", 0, max(at - 1, 0)) + 1
+        found.append(at)
+    at = start
+    for _ in range(reach):
+        space = text.find(" ", at, end)
+        if space == -1:
+            break
+        at = space + 1
+        found.append(at)
+    return sorted(set(found))
+
+
+def _word_ends(text: str, start: int, end: int, reach: int) -> list[int]:
+    """Word ends from ``reach`` words before ``end`` to ``reach`` words after it."""
+    found, at = [end], end
+    for _ in range(reach):
+        space = text.rfind(" ", start + 1, at)
+        if space == -1:
+            break
+        at = space
+        found.append(at)
+    at = end
+    for _ in range(reach):
+        space = text.find(" ", at + 1)
+        at = len(text) if space == -1 else space
+        found.append(at)
+    return sorted(set(found))
 
 
 def _normalise_with_offsets(text: str) -> tuple[str, list[int]]:

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import plotly.graph_objects as go
 import streamlit as st
 
 import timeline
+from timeline.charts.lanes import Screen, view_figure
 from timeline.paths import DataPaths
 from timeline.problems import Problem
+from timeline.view import View
+from views.errors import guarded
 
 
 def fingerprint(events_path: Path) -> tuple:
@@ -32,14 +36,39 @@ def fingerprint(events_path: Path) -> tuple:
     return tuple(stats)
 
 
-@st.cache_data(show_spinner="Loading the events…", max_entries=4)
+# One Dataset for every session, not a copy each (st.cache_data unpickles one per run): the
+# views only read it, and pandas' copy-on-write keeps the frames they derive from touching it.
+@st.cache_resource(show_spinner="Loading the events…", max_entries=4)
 def _load(events_path: str, files: tuple) -> timeline.Dataset:
     del files  # only part of the cache key
     return timeline.load_dataset(events_path)
 
 
+def load_cache_clear() -> None:
+    """Forget every loaded dataset (for cold-start timings)."""
+    _load.clear()
+
+
 def load(events_path: Path) -> timeline.Dataset:
-    return _load(str(events_path), fingerprint(events_path))
+    """The dataset; an unexpected failure is one line with an error id, and the page stops."""
+    with guarded("the data"):
+        return _load(str(events_path), fingerprint(events_path))
+    st.stop()  # reached only when guarded caught an error
+
+
+def timeline_figure(view: View, screen: Screen) -> go.Figure:
+    """The timeline chart of a view on a screen, built once for every session that shows the
+    same view of the same files on the same kind of screen (most readers open the default one).
+    Shared: st.plotly_chart only reads it.
+    """
+    files = fingerprint(view.dataset.paths.events)
+    return _timeline_figure(view, files, repr(view.state), screen)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _timeline_figure(_view: View, files: tuple, state: str, screen: Screen) -> go.Figure:
+    del files, state  # the cache key: the data's version, the view's filters, the screen
+    return view_figure(_view, selected=_view.state.event, screen=screen)
 
 
 def problem_line(problem: Problem) -> str:

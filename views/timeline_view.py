@@ -7,11 +7,10 @@ import datetime as dt
 
 import streamlit as st
 
-from timeline.charts.lanes import view_figure
 from timeline.charts.style import STATUS_MARKS
 from timeline.text import escape_html as escape
 from timeline.view import View
-from views import detail_panel, device, export_panel
+from views import context, detail_panel, device, export_panel
 from views.sidebar import KEYS
 
 CHART_KEY = "timeline_chart"
@@ -88,7 +87,7 @@ def render(view: View) -> None:
         )
     title = view.title()
     st.plotly_chart(
-        view_figure(view, selected=state.event, screen=device.screen()),
+        context.timeline_figure(view, device.screen()),
         key=CHART_KEY,
         on_select=_on_chart_select,
         selection_mode="points",

@@ -50,7 +50,7 @@ def test_problems_inside_an_aliased_value_are_reported_once():
     assert sorted(located(doc)) == [
         (1, 4, "anchor"),
         (1, 14, "duplicate-key"),
-        (1, 23, "unsupported-yaml"),
+        (1, 23, "yaml-tag"),
         (2, 4, "alias"),
     ]
     assert doc.data["d"] == {"b": 2, "c": "3"}
@@ -126,7 +126,61 @@ def test_a_folder_is_unreadable(tmp_path):
     assert text is None and [p.rule for p in problems] == ["unreadable-file"]
 
 
-def test_absurd_nesting_is_a_problem_not_a_crash():
-    doc = parse("a: " + "[" * 5000 + "]" * 5000 + "\n")
+@pytest.mark.parametrize("depth", [101, 5000, 200_000])  # libyaml crashed the process at 100,000
+def test_absurd_nesting_is_a_problem_where_it_starts_not_a_crash(depth):
+    doc = parse("a: " + "[" * depth + "]" * depth + "\n")
     assert not doc.ok
-    assert located(doc) == [(1, 1, "yaml-syntax")]
+    # The root mapping is level 1: the 100th bracket opens level 101.
+    assert located(doc) == [(1, 3 + 100, "yaml-syntax")]
+
+
+def test_deep_block_nesting_is_reported_at_its_line():
+    doc = parse("a:\n" + "".join(" " * level + "- \n" for level in range(120)))
+    assert located(doc) == [(101, 100, "yaml-syntax")]
+
+
+def test_nesting_within_the_limit_is_read():
+    assert parse("a: " + "[" * 99 + "]" * 99 + "\n").ok
+    assert parse("a:\n" + "".join(" " * level + "- \n" for level in range(99))).ok
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: !!int more than\n",
+        "a: !!float confirmed\n",
+        'a: !!bool "2023"\n',
+        "a: !!int ''\n",
+        "!!int x: 1\n",
+        "a: !!binary 'not base64'\n",
+        "a: !!timestamp 2024-02-30\n",
+        "a: ! text\n",
+        "a: !local {b: 1}\n",
+    ],
+)
+def test_explicit_tags_are_refused_at_their_place_and_never_converted(text):
+    doc = parse(text)
+    assert located(doc) == [(1, text.index("!") + 1, "yaml-tag")]
+
+
+def test_a_tagged_value_is_read_as_written():
+    assert parse("a: !!int more than\nb: !!bool '2023'\n").data == {"a": "more than", "b": "2023"}
+
+
+def test_tags_are_reported_in_files_without_anchors_too():
+    doc = parse('title: "Hello !" \nvalue: !!str 5\n')
+    assert located(doc) == [(2, 8, "yaml-tag")]
+    assert doc.data == {"title": "Hello !", "value": "5"}
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x1b", "\x7f", "\ufffe", "\x08"])
+def test_control_characters_are_reported_at_their_line_and_column(char):
+    doc = parse(f"a: fine\nb: 'caf\u00e9 {char}x'\nc: {char}\n")
+    assert not doc.ok
+    assert located(doc) == [(2, 10, "control-character"), (3, 4, "control-character")]
+
+
+def test_an_alias_inside_its_own_anchor_is_a_loop_reported_at_the_anchor():
+    doc = parse("a: &x [1, *x]\n")
+    assert sorted(located(doc)) == [(1, 4, "alias"), (1, 4, "anchor"), (1, 11, "alias")]
+    assert doc.data == {"a": [1, None]}

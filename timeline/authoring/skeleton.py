@@ -33,7 +33,7 @@ def skeleton(vocabularies: object, seed_files: list[str], dash_col: int = 2) -> 
         "  # window: true  # with end: it happened once, sometime between date and end",
         "  # Required when no quote writes the date out ('last Thursday', 'on Friday', 'this month'):",
         "  # date_basis: >-",
-        '  #   Seed 000 (published 28-30 Oct 2024) says "last Thursday": Thursday 24 October 2024.',
+        '  #   Seed 000 (published 28-31 Oct 2024) says "last Thursday": Thursday 24 October 2024.',
         '  title: "<<title>>"  # one line, at most 120 characters, neutral wording',
         "  summary: >-",
         "    <<summary: a few neutral sentences: what happened and who says so, nothing more>>",

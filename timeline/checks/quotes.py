@@ -12,9 +12,12 @@ from timeline.model import Citation
 from timeline.problems import Problem
 from timeline.sources import SeedText, normalise
 from timeline.text import did_you_mean
+from timeline.word_diff import word_diff
 
 MIN_QUOTE_WORDS = 4
 MIN_QUOTE_CHARS = 20
+# A quote supports an event with a sentence or a paragraph; an article's worth is a mistake.
+MAX_QUOTE_CHARS = 2000
 _CITATION = TypeAdapter(Citation)
 
 
@@ -42,6 +45,13 @@ def citation_problems(
             f"{MIN_QUOTE_WORDS} words and {MIN_QUOTE_CHARS} characters, enough to show "
             "what supports the event",
         )
+    if length > MAX_QUOTE_CHARS:
+        yield doc.problem(
+            (*loc, "quote"),
+            "quote-too-long",
+            f"quote has {length} characters: quote at most {MAX_QUOTE_CHARS}, the sentence or "
+            "paragraph that supports the event (cite the seed twice for two passages)",
+        )
     if seeds.names is None:
         return
     if citation.file not in seeds.names:
@@ -60,8 +70,9 @@ def citation_problems(
     yield doc.problem(
         (*loc, "quote"),
         "quote-not-found",
-        f'quote not found in {seeds.display}/{citation.file}; closest passage at line {line}: "'
-        f'{passage}"',
+        f"quote not found in {seeds.display}/{citation.file}; the closest passage, at line "
+        f"{line}, word by word ([-only in the quote-] {{+only in the seed+}}): "
+        f"{word_diff(normalise(citation.quote), normalise(passage))}",
     )
 
 

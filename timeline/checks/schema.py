@@ -77,15 +77,29 @@ def _problem(
             '(in quotes, e.g. "2024-06-19")',
         )
     if kind in _EXPECTED:
-        hint = ""
-        if kind == "float_parsing" and isinstance(value, str) and "," in value:
-            hint = f": write {value.replace(',', '')} without the commas"
+        hint = _number_hint(kind, value)
         return doc.problem(
             loc,
             "wrong-type",
             f"{name} must be {_EXPECTED[kind]}, not {_describe(value)}{hint}",
         )
     return doc.problem(loc, "invalid-value", _invalid_value_message(name, kind, value, err))
+
+
+def _number_hint(kind: str, value: object) -> str:
+    """How to write a number given as text: without the quotes, without the commas."""
+    if kind not in ("float_type", "float_parsing") or not isinstance(value, str):
+        return ""
+    digits = value.replace(",", "")
+    try:
+        float(digits)
+    except ValueError:
+        return ""
+    return (
+        f": write {digits} without the commas"
+        if "," in value
+        else f": write {digits} without quotes"
+    )
 
 
 def _model_rule_problem(doc: YamlDocument, loc: tuple, reason: str) -> Problem:
@@ -115,6 +129,11 @@ def _invalid_value_message(
             f"{name} is {len(value)} characters long; shorten it to {ctx.get('max_length')} "
             "or fewer"
         )
+    if kind == "finite_number":
+        return f"{name} {value} is not a finite number: write the number the source states"
+    if kind in ("greater_than_equal", "greater_than"):
+        bound = ctx.get("ge", ctx.get("gt"))
+        return f"{name} {value} is below {bound:g}: a count cannot be negative"
     if kind == "literal_error":
         choices = [c.strip(" '") for c in ctx.get("expected", "").replace(" or ", ", ").split(",")]
         suggestion = did_you_mean(str(value), {choice: choice for choice in choices})

@@ -12,7 +12,9 @@ string and becomes a located ``impossible-date`` problem instead of a crash.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +24,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from timeline.files import read_text
-from timeline.problems import Level, Problem
+from timeline.problems import Level, Mark, Problem
 
 STR_TAG = "tag:yaml.org,2002:str"
 SEQ_TAG = "tag:yaml.org,2002:seq"
@@ -33,8 +35,18 @@ _KEPT_IMPLICIT_TAGS = {
     "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:null",
 }
-_BEFORE_ANCHOR = " \t\r\n[{,"
+_YAML_TAG_PREFIX = "tag:yaml.org,2002:"
+_BEFORE_PROPERTY = " \t\r\n[{,"
 _NOT_IN_ANCHOR = " \t\r\n[]{},"
+# Deeper than any data file needs; libyaml's composer crashes the process at some 100,000.
+MAX_DEPTH = 100
+# What YAML 1.1 allows (PyYAML's Reader.NON_PRINTABLE): tab, newlines and printable text.
+_NOT_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+_CONTROL_NAMES = {0: "NUL", 7: "BEL", 8: "backspace", 0x1B: "ESC", 0x7F: "DEL"}
+_CONTROL_NAMES |= {0xFFFE: "a noncharacter", 0xFFFF: "a noncharacter", 0x0C: "form feed"}
+_MAX_REPORTED = 20
 
 
 class Loader(yaml.CSafeLoader):
@@ -144,33 +156,101 @@ def read_yaml(path: Path, display: str | None = None) -> YamlDocument:
 
 def parse_yaml(text: str, display: str) -> YamlDocument:
     doc = YamlDocument(display, text=text)
+    too_deep = _too_deep(text, display)
+    if too_deep is not None:  # libyaml's composer recurses in C: deep enough, it crashes
+        doc.problems.append(too_deep)
+        return doc
     loader = Loader(text)
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         doc.problems.append(_syntax_problem(error, text, display))
         return doc
+    except yaml.reader.ReaderError:
+        doc.problems.extend(control_character_problems(text, display))
+        return doc
     except yaml.YAMLError as error:  # not raised by libyaml today; kept so nothing escapes
         doc.problems.append(Problem(display, 1, 1, "error", str(error), "yaml-syntax"))
         return doc
     finally:
         loader.dispose()
-    anchored = _may_have_anchors(text)
-    if anchored:
-        doc.problems.extend(_anchor_problems(text, display))
+    marked = _may_have_properties(text)
+    if marked:
+        doc.problems.extend(_property_problems(text, display))
     if root is None:  # an empty file or only comments
         root = ScalarNode("tag:yaml.org,2002:null", "", _empty_mark(), _empty_mark())
-    builder = _Builder(display, share_aliased=anchored)
-    try:
-        doc.data = builder.build(root)
-    except RecursionError:
-        doc.problems.append(
-            Problem(display, 1, 1, "error", "values are nested too deeply to read", "yaml-syntax")
-        )
-        return doc
+    builder = _Builder(display, share_aliased=marked, report_tags=not marked)
+    doc.data = builder.build(root)
     doc.root = root
     doc.problems.extend(builder.problems)
     return doc
+
+
+def control_character_problems(text: str, display: str) -> list[Problem]:
+    """Each character YAML does not allow (NUL, ESC, DEL, U+FFFE...), at its line and column."""
+    problems: list[Problem] = []
+    for match in _NOT_PRINTABLE.finditer(text):
+        if len(problems) == _MAX_REPORTED:
+            break
+        line = text.count("\n", 0, match.start()) + 1
+        col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        code = ord(match.group())
+        name = _CONTROL_NAMES.get(code, "a control character")
+        escape = f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+        problems.append(
+            Problem(
+                display,
+                line,
+                col,
+                "error",
+                f"U+{code:04X} ({name}) is not allowed in YAML: delete it, or write it as "
+                f'the escape "{escape}" inside double quotes',
+                "control-character",
+            )
+        )
+    if not problems:  # libyaml refused a character the pattern allows: say so, still located
+        problems.append(
+            Problem(display, 1, 1, "error", "a character YAML does not allow", "control-character")
+        )
+    return problems
+
+
+@functools.lru_cache(maxsize=8)
+def _block_prefix(width: int) -> re.Pattern[str]:
+    """A line that starts with ``width`` or more of the characters block nesting is made of."""
+    return re.compile(rf"^[ \t?:-]{{{width},}}", re.MULTILINE)
+
+
+def _too_deep(text: str, display: str) -> Problem | None:
+    """A problem at the value that opens the level past MAX_DEPTH, if any.
+
+    The exact scan walks libyaml's events (no recursion); it runs only when a cheap look at
+    the text says the nesting may be that deep: brackets, plus the widest line start (spaces,
+    "- ", "? ", ": "), above MAX_DEPTH.
+    """
+    # Flow levels are at most the brackets, block levels at most the widest line start + 1.
+    widest = MAX_DEPTH - 1 - text.count("[") - text.count("{")
+    if widest > 0 and not _block_prefix(widest).search(text):
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    assert event.start_mark is not None  # libyaml marks every event
+                    return Problem.at(
+                        display,
+                        event.start_mark,
+                        "yaml-syntax",
+                        f"values are nested more than {MAX_DEPTH} levels deep from here: "
+                        "the data files need a few levels; check the brackets and indentation",
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        pass  # the syntax error is reported when the file is read
+    return None
 
 
 def _empty_mark() -> yaml.Mark:
@@ -178,17 +258,26 @@ def _empty_mark() -> yaml.Mark:
 
 
 class _Builder:
-    """Node tree to plain data, in one recursive pass; collects duplicate keys and odd tags.
+    """Node tree to plain data, in one recursive pass; collects duplicate keys and odd keys.
 
     With ``share_aliased``, a node met again through an alias gives the value built the first
     time: its problems are reported once (the alias is reported on its own), and aliases of
-    aliases cost no more than the text they are written in.
+    aliases cost no more than the text they are written in. An alias inside the value it
+    names (a loop) becomes nothing, reported at that value.
+
+    Explicit tags are reported by the scan of ``_property_problems``; here a tagged value is
+    read as what it is written as (text, list or mapping), never converted, so ``!!int more``
+    is text and not a crash. ``report_tags`` is for when that scan did not run.
     """
 
-    def __init__(self, display: str, *, share_aliased: bool = False) -> None:
+    def __init__(
+        self, display: str, *, share_aliased: bool = False, report_tags: bool = False
+    ) -> None:
         self.display = display
         self.problems: list[Problem] = []
         self.built: dict[int, object] | None = {} if share_aliased else None
+        self.building: set[int] = set()
+        self.report_tags = report_tags
         constructor = yaml.SafeLoader("")
         self.scalars = {
             "tag:yaml.org,2002:bool": constructor.construct_yaml_bool,
@@ -200,9 +289,19 @@ class _Builder:
     def build(self, node: Node) -> object:
         if self.built is None:
             return self._build(node)
-        if id(node) not in self.built:
-            self.built[id(node)] = self._build(node)
-        return self.built[id(node)]
+        key = id(node)
+        if key not in self.built:
+            if key in self.building:
+                self.report(
+                    node,
+                    "alias",
+                    "this value holds an alias of itself (a loop): write it out in full",
+                )
+                return None
+            self.building.add(key)
+            self.built[key] = self._build(node)
+            self.building.discard(key)
+        return self.built[key]
 
     def _build(self, node: Node) -> object:
         tag = node.tag
@@ -216,8 +315,12 @@ class _Builder:
             if type(node) is SequenceNode:
                 return self.sequence(node)
         elif tag in self.scalars and type(node) is ScalarNode:
-            return self.scalars[tag](node)
-        self.report(node, "unsupported-yaml", f"tag {tag} is not supported: remove it")
+            try:
+                return self.scalars[tag](node)
+            except (ArithmeticError, LookupError, TypeError, ValueError):
+                pass  # an explicit tag that does not fit its value (!!int more than)
+        if self.report_tags:
+            self.problems.append(tag_problem(self.display, node.start_mark, tag))
         if isinstance(node, MappingNode):
             return self.mapping(node)
         if isinstance(node, SequenceNode):
@@ -263,36 +366,61 @@ class _Builder:
         self.problems.append(Problem.at(self.display, mark, rule, message))
 
 
-def _may_have_anchors(text: str) -> bool:
-    """False when no & or * stands where an anchor or alias could (fast: str.find only).
+def _may_have_properties(text: str) -> bool:
+    """False when no &, * or ! stands where an anchor, alias or tag could (fast: str.find only).
 
-    The event scan that finds anchors and aliases runs only when this is True: text such as
-    "AT&T" or "a * b" merely costs that scan.
+    The event scan that finds them runs only when this is True: text such as "AT&T", "a * b"
+    or "Yes !" merely costs that scan.
     """
-    for char in "&*":
+    for char in "&*!":
         at = text.find(char)
         while at != -1:
             before = text[at - 1] if at else "\n"
             after = text[at + 1 : at + 2]
-            if before in _BEFORE_ANCHOR and after and after not in _NOT_IN_ANCHOR:
+            # A lone "!" is a tag too (the non-specific one): only anchors need a name.
+            named = char == "!" or after not in _NOT_IN_ANCHOR
+            if before in _BEFORE_PROPERTY and after and named:
                 return True
             at = text.find(char, at + 1)
     return False
 
 
-def _anchor_problems(text: str, display: str) -> list[Problem]:
+def tag_problem(display: str, mark: Mark, tag: str) -> Problem:
+    shown = "!!" + tag.removeprefix(_YAML_TAG_PREFIX) if tag.startswith(_YAML_TAG_PREFIX) else tag
+    return Problem.at(
+        display,
+        mark,
+        "yaml-tag",
+        f"tag {shown} is not allowed: remove it (a value's type comes from how it is written: "
+        '2024 is a number, "2024" is text)',
+    )
+
+
+def _property_problems(text: str, display: str) -> list[Problem]:
+    """Every anchor, alias and explicit tag, at its place."""
     problems = []
-    for event in yaml.parse(text, Loader=Loader):
-        anchor = getattr(event, "anchor", None)
-        if anchor is None:
-            continue
-        mark = event.start_mark
-        assert mark is not None  # libyaml marks every event it parses
-        if isinstance(event, yaml.AliasEvent):
-            rule, message = "alias", f"alias *{anchor}: write the value out in full instead"
-        else:
-            rule, message = "anchor", f"anchor &{anchor}: remove it and write values out in full"
-        problems.append(Problem.at(display, mark, rule, message))
+    try:
+        for event in yaml.parse(text, Loader=Loader):
+            mark = event.start_mark
+            assert mark is not None  # libyaml marks every event it parses
+            tag = getattr(event, "tag", None)
+            implicit = getattr(event, "implicit", True)
+            explicit = implicit is False or (isinstance(implicit, tuple) and not any(implicit))
+            if tag is not None and (explicit or tag == "!"):
+                problems.append(tag_problem(display, mark, tag))
+            anchor = getattr(event, "anchor", None)
+            if anchor is None:
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                rule, message = "alias", f"alias *{anchor}: write the value out in full instead"
+            else:
+                rule, message = (
+                    "anchor",
+                    f"anchor &{anchor}: remove it and write values out in full",
+                )
+            problems.append(Problem.at(display, mark, rule, message))
+    except yaml.YAMLError:
+        pass  # only reached after the same text composed; kept so nothing escapes
     return problems
 
 
