@@ -57,7 +57,7 @@ def render(view: View) -> None:
         _citation(view, row)
     else:
         st.caption("Click a point to read the quote it comes from.")
-    st.subheader("Every figure with its quote")
+    st.header("Every figure with its quote")  # h2: the page title is the only h1
     st.dataframe(
         figures[["date_text", "value", "unit", "qualifier", "counts", "claimant", "source_label",
                  "quote", "event_title"]],

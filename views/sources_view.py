@@ -46,7 +46,7 @@ def render(view: View) -> None:
                 hide_index=True,
             )
 
-    st.subheader("Which sources back which events")
+    st.header("Which sources back which events")  # h2: under the page title
     matrix_events = shown.iloc[:MATRIX_EVENTS]
     if len(shown) > MATRIX_EVENTS:
         st.caption(f"The first {MATRIX_EVENTS} of {len(shown)} events; filter to see others.")
@@ -59,6 +59,6 @@ def render(view: View) -> None:
         )
 
     single = views_data.single_source_events(shown, view.labels)
-    st.subheader(f"Single-source events ({len(single)})")
+    st.header(f"Single-source events ({len(single)})")
     st.markdown("Only one seed supports these: they are the first to corroborate.")
     st.dataframe(single, hide_index=True)
