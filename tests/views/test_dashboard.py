@@ -236,7 +236,7 @@ def test_picking_an_event_shows_its_quotes_in_their_passages(app):
 def test_reading_a_whole_seed_marks_every_cited_passage(app):
     at = app({"event": "treaty-ratified"})
     at.toggle(key="seed_alpha.txt").set_value(True).run()
-    whole = at.get("html")[-1].proto.body
+    (whole,) = [b for b in passages_shown(at) if detail_panel.SEED_STYLE in b]
     # Alpha is cited by five events, each quote a different passage.
     assert whole.count("<mark>") == 5
     assert "Alpha Daily" in whole
