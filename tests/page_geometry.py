@@ -106,17 +106,43 @@ _TEXTS_JS = """
 """
 
 
+# Resolves once the script run is over and the page has not changed for QUIET_FRAMES frames
+# in a row: a rerun Streamlit starts on its own (a widget registering its value) or elements
+# still arriving would reset the count.
+_SETTLED_JS = """
+({idle, quietFrames}) => new Promise(resolve => {
+  let quiet = 0;
+  const observer = new MutationObserver(() => { quiet = 0; });
+  observer.observe(document.body,
+    {subtree: true, childList: true, attributes: true, characterData: true});
+  const tick = () => {
+    quiet = document.querySelector(idle) ? quiet + 1 : 0;
+    if (quiet >= quietFrames) { observer.disconnect(); resolve(true); }
+    else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})
+"""
+QUIET_FRAMES = 20
+
+
 def wait_until_idle(page, timeout: float = 60_000) -> None:
-    """Wait for the script run to end and every Plotly chart on the page to be drawn."""
+    """Wait for the script run to end, every Plotly chart to be drawn and the page to settle."""
     page.wait_for_selector(APP_IDLE, timeout=timeout)
     page.wait_for_function(
         "() => [...document.querySelectorAll('.js-plotly-plot')]"
         ".every(gd => gd._fullLayout && !gd._transitioning)",
         timeout=timeout,
     )
-    # Plotly draws in animation frames after its promise: wait two of them. Streamlit fades
-    # elements in: wait for every CSS transition to end (axe reads the colours on screen).
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    # One call (the promise resolves when settled), bounded by ``timeout``: never a hang.
+    page.wait_for_function(
+        _SETTLED_JS,
+        arg={"idle": APP_IDLE, "quietFrames": QUIET_FRAMES},
+        polling=timeout,
+        timeout=timeout,
+    )
+    # Streamlit fades elements in: wait for every CSS transition to end (axe reads the
+    # colours on screen).
     page.wait_for_function(
         "() => document.getAnimations().every(a => a.playState !== 'running' || "
         "(a.effect && a.effect.getTiming().iterations === Infinity))",

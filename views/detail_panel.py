@@ -9,6 +9,7 @@ from timeline import passages
 from timeline.text import escape_html
 from timeline.text import markdown as md
 from timeline.view import View, detail
+from views.page_style import note
 from views.sidebar import FOCUS_FLAG, KEYS
 
 # Scrolled to, the heading stops below Streamlit's fixed header, not under it.
@@ -73,7 +74,7 @@ def render(view: View, event: pd.Series, back: str, level: int = 2) -> None:
         st.markdown(f"**Actors:** {md(', '.join(info.actors))}")
         basis = info.date_basis or "The date is written out in the quotes below."
         st.markdown(f"**Date** ({md(info.date_written)}): {md(basis)}")
-        st.caption(f"{md(info.status)}: {md(info.status_description)}")
+        note(f"{md(info.status)}: {md(info.status_description)}")
         if info.figures:
             st.markdown("**Figures the sources state**")
             st.dataframe(

@@ -24,3 +24,9 @@ STYLE = """
 
 def apply() -> None:
     st.html(STYLE)
+
+
+def note(text: str) -> None:
+    """A side remark in small type at full contrast (st.caption's grey depends on the CSS
+    above having loaded). ``text`` is Markdown, data already escaped."""
+    st.markdown(f":small[{text}]")

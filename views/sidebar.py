@@ -14,6 +14,7 @@ import streamlit as st
 
 from timeline.view import View, filters
 from timeline.view.filters import FilterState
+from views.page_style import note
 
 # Widget key for each FilterState field.
 KEYS = {
@@ -174,7 +175,7 @@ def render(view: View) -> FilterState:
         )
         st.toggle("Show the whole time span", key=KEYS["full_range"])
         st.button("Reset filters", on_click=reset)
-        st.caption("Every filter is in the page address: copy it to share exactly this view.")
+        note("Every filter is in the page address: copy it to share exactly this view.")
     return current_state()
 
 

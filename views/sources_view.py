@@ -8,6 +8,7 @@ from timeline.charts import evidence as evidence_charts
 from timeline.text import markdown as md
 from timeline.view import View
 from timeline.view import tables as views_data
+from views.page_style import note
 
 # More events than this make the matrix unreadable: it shows the first ones and says so.
 MATRIX_EVENTS = 150
@@ -35,7 +36,7 @@ def render(view: View) -> None:
     )
     for row in table.itertuples():
         with st.expander(f"{md(row.publisher)}: {md(row.title or row.file)} ({row.events} events)"):
-            st.caption(f"{md(row.file)} · published {md(row.published or 'unknown')}")
+            note(f"{md(row.file)} · published {md(row.published or 'unknown')}")
             if row.published_basis:
                 st.markdown(md(row.published_basis))
             cites = shown[shown["source_files"].map(lambda files, f=row.file: f in files)]
@@ -49,7 +50,7 @@ def render(view: View) -> None:
     st.header("Which sources back which events")  # h2: under the page title
     matrix_events = shown.iloc[:MATRIX_EVENTS]
     if len(shown) > MATRIX_EVENTS:
-        st.caption(f"The first {MATRIX_EVENTS} of {len(shown)} events; filter to see others.")
+        note(f"The first {MATRIX_EVENTS} of {len(shown)} events; filter to see others.")
     if len(matrix_events):
         matrix = views_data.source_event_matrix(matrix_events, view.labels.source_order)
         titles = dict(zip(shown["id"], shown["title"], strict=True))

@@ -13,6 +13,7 @@ from timeline.text import escape_html as escape
 from timeline.view import View
 from timeline.view.story import StoryCard, story_cards
 from views import detail_panel
+from views.page_style import note
 
 STYLE = """
 <style>
@@ -66,7 +67,7 @@ def render(view: View) -> None:
     cards = story_cards(view.events, view.labels)
     with st.container(key="story_heading"):
         st.header("The story, event by event", anchor=False)
-    st.caption(
+    note(
         f"{len(cards)} events, earliest first. Each card quotes its first source; "
         "Read the sources opens every quote in its passage. Tab moves from card to card."
     )

@@ -11,6 +11,7 @@ from timeline.charts.style import STATUS_MARKS
 from timeline.text import escape_html as escape
 from timeline.view import View
 from views import context, detail_panel, device, export_panel
+from views.page_style import note
 from views.sidebar import KEYS
 
 CHART_KEY = "timeline_chart"
@@ -99,7 +100,7 @@ def render(view: View) -> None:
         },
         alt=view.alt_text(title),
     )
-    st.caption(
+    note(
         "Drag to pan, scroll to zoom. Click an event, or pick it below, to read its sources; "
         "the Story view lists every event as text, for keyboards and screen readers."
     )
@@ -123,5 +124,5 @@ def render(view: View) -> None:
     event = view.event(state.event) if state.event else None
     if event is not None:
         if state.event not in set(view.events["id"]):
-            st.caption("This event is hidden by the current filters.")
+            note("This event is hidden by the current filters.")
         detail_panel.render(view, event, back=f"#{CHART_ANCHOR}")
