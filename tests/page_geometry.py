@@ -129,6 +129,10 @@ QUIET_FRAMES = 20
 def wait_until_idle(page, timeout: float = 60_000) -> None:
     """Wait for the script run to end, every Plotly chart to be drawn and the page to settle."""
     page.wait_for_selector(APP_IDLE, timeout=timeout)
+    # Widgets whose code Streamlit loads lazily stand as skeletons until it arrives.
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout
+    )
     page.wait_for_function(
         "() => [...document.querySelectorAll('.js-plotly-plot')]"
         ".every(gd => gd._fullLayout && !gd._transitioning)",
