@@ -2,10 +2,10 @@
 
     python benchmarks/fuzz_checker.py [--cases N] [--seed S] [--timeout SECONDS] [--keep DIR]
 
-Each case mutates one of data/events.yaml, data/vocabularies.yaml and seeds/sources.yaml (one
-to three of the mutations in tests/mutations.py: byte flips, inserted bytes, deleted and
-duplicated lines, indentation, truncation, control characters, type swaps, removed and
-duplicated keys, anchors and aliases, tags), in a copy of the dataset, and loads it as the
+Each case mutates one of data/events.yaml, data/vocabularies.yaml, seeds/sources.yaml and
+data/timeline.yaml (one to three of the mutations in tests/mutations.py: byte flips, inserted
+bytes, deleted and duplicated lines, indentation, truncation, control characters, type swaps,
+removed and duplicated keys, anchors and aliases, tags), in a copy of the dataset, and loads it as the
 dashboard does (every check, then the events table). A case fails when an exception escapes
 (a crash), a problem has no place or an unknown rule, or it runs past --timeout (a hang).
 Prints the cases run, the failures by kind, and the slowest case; failing inputs are written

@@ -21,7 +21,7 @@ Draw = Callable[[int, int], int]  # an integer between the two bounds, both incl
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 # The files a contributor edits by hand, as they sit in a dataset folder.
-TARGETS = ("data/events.yaml", "data/vocabularies.yaml", "seeds/sources.yaml")
+TARGETS = ("data/events.yaml", "data/vocabularies.yaml", "seeds/sources.yaml", "data/timeline.yaml")
 
 CONTROL_CHARACTERS = ["\x00", "\x07", "\x1b", "\x7f", "\x85", "\ufeff", "\ufffe", "\uffff", "\x0c"]
 TYPED_VALUES = [

@@ -16,7 +16,12 @@ README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
 COMMAND = re.compile(r"python -m timeline ([a-z]+)")
 OPTION = re.compile(r"(?<![\w-])--[a-z][a-z-]*")
 # Options the README names for other programs than `python -m timeline`.
-NOT_OURS = {"--repeat"}  # benchmarks/bench_export.py
+NOT_OURS = {
+    "--repeat",  # benchmarks/bench_export.py
+    "--cases",  # benchmarks/fuzz_checker.py
+    "--rounds",  # benchmarks/bench_concurrency.py
+    "--screenshots",  # benchmarks/measure_first_sight.py
+}
 
 
 def subcommands() -> dict[str, argparse.ArgumentParser]:

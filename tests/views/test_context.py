@@ -1,0 +1,50 @@
+"""The dashboard's hold on the data: loaded once for every session, failures kept from readers."""
+
+import shutil
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+import timeline
+from views import context
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SMALL = REPO_ROOT / "tests" / "fixtures" / "dashboard" / "small"
+
+
+def run(events: Path, monkeypatch) -> AppTest:
+    monkeypatch.setenv("TIMELINE_DATA", str(events))
+    return AppTest.from_file(str(REPO_ROOT / "dashboard.py"), default_timeout=60).run()
+
+
+def test_a_failure_while_loading_shows_an_error_id_and_nothing_else(tmp_path, monkeypatch, caplog):
+    shutil.copytree(SMALL, tmp_path / "small")  # a path no other test has loaded (cached)
+
+    def broken(path):
+        raise RuntimeError("a bug in the loader")
+
+    monkeypatch.setattr(timeline, "load_dataset", broken)
+    at = run(tmp_path / "small" / "data" / "events.yaml", monkeypatch)
+    assert not at.exception
+    (message,) = [e.value for e in at.error]
+    assert message.startswith("Something went wrong while drawing the data.")
+    assert "Traceback" not in message and "RuntimeError" not in message
+    assert "a bug in the loader" in caplog.text  # the traceback, in the server log only
+    assert not at.get("plotly_chart")
+
+
+def test_sessions_share_one_dataset_and_one_figure(tmp_path, monkeypatch):
+    shutil.copytree(SMALL, tmp_path / "small")
+    events = tmp_path / "small" / "data" / "events.yaml"
+    loads = []
+    real = timeline.load_dataset
+    monkeypatch.setattr(timeline, "load_dataset", lambda path: loads.append(path) or real(path))
+    figures = []
+    real_figure = context.view_figure
+    monkeypatch.setattr(
+        context, "view_figure", lambda view, **kw: figures.append(1) or real_figure(view, **kw)
+    )
+    first, second = run(events, monkeypatch), run(events, monkeypatch)
+    assert not first.exception and not second.exception
+    assert len(loads) == 1 and len(figures) == 1
+    assert first.get("plotly_chart")[0].proto.spec == second.get("plotly_chart")[0].proto.spec
