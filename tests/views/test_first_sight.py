@@ -160,7 +160,15 @@ def test_the_story_is_read_and_opened_by_keyboard(page, real_server):
     page.wait_for_function("() => document.activeElement?.hasAttribute('data-detail-heading')")
     assert heading_in_view(page)
     back = page.get_by_role("link", name="Back to where you were")
-    assert back.get_attribute("href").startswith("#story-")
+    card = back.get_attribute("href")
+    assert card.startswith("#story-")
+    back.click()
+    # The way back: the event's card comes back into view.
+    page.wait_for_function(
+        "(id) => { const r = document.getElementById(id).getBoundingClientRect();"
+        " return r.top >= 0 && r.top < window.innerHeight; }",
+        arg=card[1:],
+    )
 
 
 def test_a_phone_opens_on_the_story_and_a_laptop_on_the_timeline(page, device, real_server):
