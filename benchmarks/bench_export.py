@@ -5,7 +5,13 @@
 - cold, in process: a fresh ``ImageRenderer`` (Chromium start + render) per export;
 - warm: one ``ImageRenderer`` kept open (what the dashboard and a multi-file CLI run do),
   after a first render that is not counted; also SVG and PDF;
-- data formats (CSV, JSON, TimelineJS, HTML), which need no browser.
+- the dashboard's Export panel: a renderer warmed in the background when the panel opens,
+  then the first PNG (asked for at once, and after the warm-up has finished) and further ones
+  (a new title each time, so nothing is reused);
+- data formats (CSV, JSON, TimelineJS, HTML), which need no browser, and the HTML's size with
+  plotly.js inline and in a file beside it;
+- with ``--geometry``, each preset's SVG measured in Chromium (tests/readability_support.py):
+  overlapping text boxes, overlapping event marks, footer lines, smallest text.
 
 Prints the median and the best of ``--repeat`` runs, in seconds; nothing is asserted. Run from
 the repository root: ``python benchmarks/bench_export.py`` (``--preset web``, ``--repeat 5``).
@@ -20,14 +26,15 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
 import timeline
-from timeline.export import PRESETS, ChartOptions, ImageRenderer, export
-from timeline.export.image import use_browser
+from timeline.export import PRESETS, ChartOptions, ImageRenderer, chart_figure, export
+from timeline.export.image import plotly_js_file, use_browser
 from timeline.paths import DEFAULT_EVENTS
 from timeline.view import View
 
@@ -50,6 +57,7 @@ def main() -> None:
     parser.add_argument("--data", default=DEFAULT_EVENTS)
     parser.add_argument("--preset", choices=list(PRESETS), default="social")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--geometry", action="store_true", help="measure each preset's SVG")
     args = parser.parse_args()
 
     browser = use_browser()
@@ -89,9 +97,68 @@ def main() -> None:
                 timed(args.repeat, lambda fmt=fmt: export(view, fmt, options, renderer=renderer)),
             )
 
+    print("Export panel: renderer warmed in the background when the panel opens")
+    firsts, after_warm, further = [], [], []
+    for run in range(args.repeat):
+        with ImageRenderer() as renderer:
+            renderer.warm_in_background()
+            start = time.perf_counter()
+            export(view, "png", replace(options, title=f"At once {run}"), renderer=renderer)
+            firsts.append(time.perf_counter() - start)
+        with ImageRenderer() as renderer:
+            warming = renderer.warm_in_background()
+            if warming is not None:
+                warming.join()  # the reader looks at the panel for a few seconds
+            start = time.perf_counter()
+            export(view, "png", replace(options, title=f"Warmed {run}"), renderer=renderer)
+            after_warm.append(time.perf_counter() - start)
+            for again in range(3):
+                title = replace(options, title=f"Title {run}.{again}")
+                further += timed(
+                    1, lambda title=title: export(view, "png", title, renderer=renderer)
+                )
+    report("first PNG, asked for as the panel opens", firsts)
+    report("first PNG, after the warm-up", after_warm)
+    report("further PNGs (a new title each)", further)
+    report(
+        "of which the figure (chart_figure)",
+        timed(args.repeat, lambda: chart_figure(view, options)),
+    )
+
     print("no browser")
     for fmt in ("html", "csv", "json", "timelinejs"):
         report(fmt, timed(args.repeat, lambda fmt=fmt: export(view, fmt, options)))
+    inline = export(view, "html", options)
+    beside = export(view, "html", replace(options, plotly_js="file"))
+    name, library = plotly_js_file()
+    print(
+        f"  HTML size: --plotly-js inline {len(inline) / 1e6:.3f} MB; --plotly-js file "
+        f"{len(beside) / 1e6:.3f} MB + {name} {len(library) / 1e6:.3f} MB (shared)"
+    )
+
+    if args.geometry:
+        geometry(view)
+
+
+def geometry(view: View) -> None:
+    """Each preset's SVG measured in Chromium, as tests/export/test_readability.py does."""
+    sys.path.insert(0, str(REPO_ROOT / "tests"))
+    from browser_support import CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
+    from readability_support import measure
+
+    print("geometry: each preset's SVG measured in Chromium")
+    with ImageRenderer() as renderer, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        for name, size in PRESETS.items():
+            svg = export(view, "svg", ChartOptions(size=size), renderer=renderer)
+            found = measure(browser, svg)
+            print(
+                f"  {name:<7} overlapping text boxes {len(found.overlapping_texts())}, "
+                f"overlapping marks {found.overlapping_marks()} (of {len(found.marks)}), "
+                f"footer lines {found.footer_lines()}, smallest text {found.smallest_text():g} px"
+            )
+        browser.close()
 
 
 if __name__ == "__main__":

@@ -131,7 +131,7 @@ MESSAGES = {
     "single-source.yaml": "data/events.yaml:23:5: [warning] event 'ferry-record-week' rests on "
     "one seed only (001_harbour.txt): cite another seed that reports it, if there is one "
     "(single-source)",
-    "uncited-seed": "seeds/sources.yaml:18:11: [warning] seed 003_notice.txt is cited by no "
+    "uncited-seed": "seeds/sources.yaml:20:11: [warning] seed 003_notice.txt is cited by no "
     "event: cite it where it supports an event (uncited-seed)",
 }
 MESSAGES_WITH_OTHERS = {
@@ -142,7 +142,7 @@ MESSAGES_WITH_OTHERS = {
     "passages) (quote-too-long)",
     "alias.yaml": "data/events.yaml:20:15: [error] alias *kind: write the value out in full "
     "instead (alias)",
-    "missing-seed-file": "seeds/sources.yaml:18:11: [error] seeds/003_gone.txt does not exist: "
+    "missing-seed-file": "seeds/sources.yaml:20:11: [error] seeds/003_gone.txt does not exist: "
     "add the text file or remove this entry (missing-seed-file)",
 }
 

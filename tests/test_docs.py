@@ -18,6 +18,7 @@ OPTION = re.compile(r"(?<![\w-])--[a-z][a-z-]*")
 # Options the README names for other programs than `python -m timeline`.
 NOT_OURS = {
     "--repeat",  # benchmarks/bench_export.py
+    "--geometry",  # benchmarks/bench_export.py
     "--cases",  # benchmarks/fuzz_checker.py
     "--rounds",  # benchmarks/bench_concurrency.py
     "--screenshots",  # benchmarks/measure_first_sight.py

@@ -69,6 +69,7 @@ def test_a_figure_defaults_to_exactly_and_refuses_unknown_qualifiers():
 def test_a_source_is_published_on_a_day_or_within_a_range():
     source = {
         "file": "000_x.txt",
+        "short_name": "s",
         "title": "t",
         "publisher": "p",
         "publisher_basis": "b",

@@ -41,6 +41,16 @@ Id = Annotated[str, Field(pattern=KEBAB_ID, description="kebab-case identifier")
 SeedFile = Annotated[str, Field(pattern=SEED_FILE, description="a file name in seeds/")]
 OneLine = Annotated[str, Field(min_length=1, pattern=r"^[^\n]+$")]
 Text = Annotated[str, Field(min_length=1)]
+SHORT_NAME_CHARS = 40
+ShortName = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=SHORT_NAME_CHARS,
+        pattern=r"^[^\n]+$",
+        description="The source as readers see it named: in source lines, hover text, lists.",
+    ),
+]
 
 Qualifier = Literal[
     "exactly", "about", "some", "nearly", "more than", "at least", "up to", "as many as", "millions"
@@ -171,6 +181,7 @@ class Source(Strict):
     """One seed file in the catalogue."""
 
     file: SeedFile
+    short_name: ShortName
     title: OneLine
     publisher: OneLine
     publisher_basis: Text = Field(description="How the text tells us who published it.")

@@ -1,8 +1,9 @@
 """The Export panel under the timeline: the chart or the events of the current view, as files.
 
-Data files (CSV, JSON, TimelineJS) are small and made on every run of the open panel; chart
-files are made on demand (a button, then a download), since drawing them takes Chromium a few
-seconds. One Chromium is kept open for the whole server and shared by every session.
+Data files (CSV, JSON, TimelineJS) are small and made on every run of the open panel. A chart
+file is drawn when its options change and shown as a preview (the PNG itself, or a PNG of the
+same chart) above its download button. One Chromium is kept open for the whole server and
+shared by every session; opening the panel starts it in the background.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ KEYS = {
     "subtitle": "export_subtitle",
     "theme": "export_theme",
 }
-MADE = "export_made"  # session state: (what was asked for, file name, bytes) of the last chart file
+MADE = "export_made"  # session state: (what was asked for, file, preview) of the last chart
 
 
 @st.cache_resource(show_spinner=False, on_release=ImageRenderer.close)
@@ -117,31 +118,58 @@ def _widgets(view: View) -> None:
     )
 
 
-def _chart_download(view: View, fmt: str, options: ChartOptions) -> None:
+def _made(view: View, fmt: str, options: ChartOptions) -> tuple[bytes, bytes | None] | None:
+    """The file and its preview (a PNG of the same chart, size and footer; the file itself
+    when it is a PNG), made once per choice of format, options and filters; None when
+    Chromium is missing or fails (the reason is shown)."""
     wanted = (fmt, options, view.state)
-    name = export.file_name(view, options, fmt)
-    if st.button(f"Make the {fmt.upper()} file", key="export_make", icon=":material/draw:"):
-        try:
-            with st.spinner(f"Drawing the {fmt.upper()} in Chromium…"):
-                content = export.export(view, fmt, options, renderer=shared_renderer())
-        except export.BrowserMissing as error:
-            st.warning(str(error), icon=":material/warning:")
-            return
-        except export.RenderError as error:
-            st.error(str(error))
-            return
-        st.session_state[MADE] = (wanted, name, content)
     made = st.session_state.get(MADE)
     if made and made[0] == wanted:
-        st.download_button(
-            f"Download {name}",
-            made[2],
-            made[1],
-            export.MIME_TYPES[fmt],
-            key="export_download",
-            icon=":material/download:",
-            type="primary",
+        return made[1], made[2]
+    renderer = shared_renderer()
+    content: bytes | None = None
+    try:
+        with st.spinner(f"Drawing the {fmt.upper()} in Chromium…"):
+            if fmt == "html":
+                content = export.export(view, fmt, options)
+            preview = export.export(view, "png", options, renderer=renderer)
+            if fmt == "png":
+                content = preview
+            elif content is None:
+                content = export.export(view, fmt, options, renderer=renderer)
+    except export.BrowserMissing as error:
+        st.warning(str(error), icon=":material/warning:")
+        return (content, None) if content is not None else None
+    except export.RenderError as error:
+        st.error(str(error))
+        return (content, None) if content is not None else None
+    st.session_state[MADE] = (wanted, content, preview)
+    return content, preview
+
+
+def _chart_preview_and_download(view: View, fmt: str, options: ChartOptions) -> None:
+    made = _made(view, fmt, options)
+    if made is None:
+        return
+    content, preview = made
+    name = export.file_name(view, options, fmt)
+    if preview is not None:
+        what = "the file" if fmt == "png" else f"the {fmt.upper()} file, drawn as a PNG"
+        st.image(
+            preview,
+            alt=view.alt_text(view.title(options.title)),
+            caption=f"Preview: {what}, at {options.size.width} x {options.size.height}",
+            width="stretch",
         )
+    st.download_button(
+        f"Download {name}",
+        content,
+        name,
+        export.MIME_TYPES[fmt],
+        key="export_download",
+        icon=":material/download:",
+        type="primary",
+    )
 
 
 def render(view: View) -> None:
@@ -161,6 +189,8 @@ def render(view: View) -> None:
                 icon=":material/block:",
             )
             return
+        # The browser starts while the reader chooses: the first preview is then quick.
+        shared_renderer().warm_in_background()
         _widgets(view)
         fmt, options = st.session_state[KEYS["format"]], current_options()
         if fmt in export.DATA_FORMATS:
@@ -175,7 +205,7 @@ def render(view: View) -> None:
                 type="primary",
             )
         else:
-            _chart_download(view, fmt, options)
+            _chart_preview_and_download(view, fmt, options)
         if fmt in export.CHART_FORMATS:
             st.markdown("**Alt text**, to describe the chart to readers who cannot see it:")
             st.code(view.alt_text(view.title(options.title)), language=None, wrap_lines=True)

@@ -26,6 +26,7 @@ def render(view: View) -> None:
         hide_index=True,
         column_config={
             "file": "Seed file",
+            "source": "Source",
             "publisher": "Publisher",
             "title": "Title",
             "published": "Published",
@@ -35,7 +36,7 @@ def render(view: View) -> None:
         },
     )
     for row in table.itertuples():
-        with st.expander(f"{md(row.publisher)}: {md(row.title or row.file)} ({row.events} events)"):
+        with st.expander(f"{md(row.source)}: {md(row.title or row.file)} ({row.events} events)"):
             note(f"{md(row.file)} · published {md(row.published or 'unknown')}")
             if row.published_basis:
                 st.markdown(md(row.published_basis))

@@ -20,6 +20,7 @@ SEED_TEXT = (
 CATALOGUE = """\
 sources:
   - file: 001_test.txt
+    short_name: Test Gazette
     title: A test article
     publisher: Test Gazette
     publisher_basis: The first line names it.

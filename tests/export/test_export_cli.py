@@ -171,3 +171,14 @@ def test_png_with_preset_and_custom_size_and_progress_on_stderr(tmp_path, capsys
     err = capsys.readouterr().err
     assert f"Rendering {custom} (PNG, 800x900 at scale 1.5, 1200x1350 pixels)…" in err
     assert "Starting /usr/bin/chromium…" in err
+
+
+def test_html_with_plotly_js_in_a_file_beside_it(tmp_path, capsys):
+    page, inline = tmp_path / "chart.html", tmp_path / "inline.html"
+    assert main(["export", "--data", SMALL, "--out", str(page), "--plotly-js", "file"]) == 0
+    assert main(["export", "--data", SMALL, "--out", str(inline)]) == 0
+    (library,) = tmp_path.glob("plotly-*.min.js")
+    assert f'src="{library.name}"' in page.read_text(encoding="utf-8")
+    assert page.stat().st_size * 20 < inline.stat().st_size
+    assert library.stat().st_size > inline.stat().st_size * 0.9
+    assert f"{library}: plotly.js for chart.html" in capsys.readouterr().out

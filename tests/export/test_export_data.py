@@ -60,6 +60,7 @@ def test_json_carries_the_credit_filters_and_the_cited_seeds(small):
     assert document["filters"] == {"category": ["troop-deployment"], "from": "2024-10-01"}
     assert document["exported"] == "2024-11-05"
     assert document["data_version"].startswith(("git ", "sha256 "))
+    assert len(document["data_sha256"]) == 64
     assert document["title"] == (
         "North Korea's military support to Russia: Troop deployment, from 1 October 2024"
     )
@@ -107,7 +108,7 @@ def test_csv_gives_labels_beside_ids(small):
     assert row["category_label"] == "Troop deployment"
     assert row["actor_labels"] == "Russia; North Korea"
     assert row["status_label"] == "Reported"
-    assert row["sources"] == "Beta Weekly, “Beta's report on the troops”"
+    assert row["sources"] == "Beta Weekly"  # the short name, as everywhere a source is named
 
 
 def timelinejs(view):
@@ -140,7 +141,7 @@ def test_timelinejs_text_is_escaped_html_with_every_citation(small):
     title = document["title"]
     assert title["text"]["headline"] == "North Korea&#x27;s military support to Russia, 1950–2024"
     assert "Source: Alpha Daily" in title["text"]["text"]
-    assert "Exported 2024-11-05" in title["text"]["text"]
+    assert "Filters: none (every event), data as of " in title["text"]["text"]
     ids = [s["unique_id"] for s in document["events"]]
     assert len(set(ids)) == len(ids) and title["unique_id"] not in ids
 

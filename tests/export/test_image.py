@@ -3,6 +3,7 @@ Chromium, and the offline HTML page opened in Chromium. PDF text is read with pd
 (tests/js, installed by ``make js``)."""
 
 import datetime as dt
+import html
 import json
 import re
 import shutil
@@ -15,7 +16,7 @@ import pytest
 from browser_support import needs_chromium
 
 import timeline
-from timeline.export import PRESETS, ChartOptions, Size, export
+from timeline.export import PRESETS, ChartOptions, Size, export, metadata, plotly_js_file
 from timeline.export.image import BrowserMissing, ImageRenderer
 from timeline.view import View
 from timeline.view.filters import FilterState
@@ -24,8 +25,8 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 SMALL = REPO_ROOT / "tests" / "fixtures" / "dashboard" / "small" / "data" / "events.yaml"
 JS = REPO_ROOT / "tests" / "js"
 TODAY = dt.date(2024, 11, 5)
-ALPHA = "Alpha Daily, “Alpha's report on the treaty”"
-BETA = "Beta Weekly, “Beta's report on the troops”"
+ALPHA = "Alpha Daily"
+BETA = "Beta Weekly"
 
 
 @pytest.fixture(scope="module")
@@ -96,8 +97,7 @@ def test_svg_carries_title_subtitle_and_footer(dataset, renderer, theme):
     assert "Troops <b>& treaties</b>" in text  # shown as typed, not as markup
     assert "A subtitle" in text
     assert f"Source: {ALPHA}; {BETA}" in text
-    assert "Filters: none (every event) · Data version " in text
-    assert "Exported 2024-11-05" in text
+    assert "Filters: none (every event), data as of " in text
 
 
 @pytest.mark.browser
@@ -107,7 +107,7 @@ def test_filters_narrow_the_image_footer_too(dataset, renderer):
     view = view_of(dataset, statuses=("reported",))
     text = svg_text(export(view, "svg", renderer=renderer, today=TODAY))
     assert f"Source: {BETA}" in text and "Alpha Daily" not in text
-    assert "Filters: status Reported" in text
+    assert "Filters: reported, data as of" in text
     assert "Special forces shipped to Vladivostok" not in text  # not a key event: no label
     assert "Troops arrive" not in text
 
@@ -123,7 +123,7 @@ def test_pdf_has_the_page_size_and_the_footer_text(dataset, renderer, tmp_path):
     text = " ".join(page["text"].split())
     assert "North Korea's military support to Russia, 2024" in text
     assert "Source: Alpha Daily" in text and "Beta Weekly" in text
-    assert "Exported 2024-11-05" in text
+    assert "data as of" in text
 
 
 @pytest.mark.browser
@@ -181,3 +181,85 @@ def test_html_is_self_contained_and_draws_offline(dataset, browser, tmp_path):
 
     assert not dialogs
     assert requests and all(url.startswith(("file://", "data:")) for url in requests), requests
+
+
+def pdf_info(data: bytes, tmp_path: Path) -> dict:
+    if not (JS / "node_modules" / "pdfjs-dist").is_dir() or shutil.which("node") is None:
+        pytest.skip("pdf.js is not installed: run make js")
+    path = tmp_path / "info.pdf"
+    path.write_bytes(data)
+    done = subprocess.run(
+        ["node", str(JS / "pdf_info.mjs"), str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+FILTERED = {"categories": ("troop-deployment",), "date_from": dt.date(2024, 10, 1)}
+EXACT_FILTERS = "category=troop-deployment&from=2024-10-01"
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_png_metadata_holds_the_data_version_and_the_exact_filters(dataset, renderer):
+    view = view_of(dataset, **FILTERED)
+    data = export(view, "png", renderer=renderer, today=TODAY)
+    text = metadata.png_text(data)
+    assert text["timeline:Filters"] == EXACT_FILTERS
+    assert re.fullmatch(r"(git [0-9a-f]{7,}|sha256 [0-9a-f]{12})", text["timeline:Data version"])
+    assert re.fullmatch(r"[0-9a-f]{64}", text["timeline:Data SHA-256"])
+    assert text["timeline:Exported"] == "2024-11-05"
+    assert text["Description"] == view.alt_text(view.title())
+    assert png_size(data) == (1200, 675)  # still a PNG of its size
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_svg_and_pdf_carry_the_same_provenance(dataset, renderer, tmp_path):
+    view = view_of(dataset, **FILTERED)
+    svg = ET.fromstring(export(view, "svg", renderer=renderer, today=TODAY))
+    ns = {"svg": "http://www.w3.org/2000/svg", "p": metadata.SVG_NAMESPACE}
+    fields = {f.get("name"): f.text for f in svg.iterfind("svg:metadata/p:provenance/p:field", ns)}
+    assert fields["Filters"] == EXACT_FILTERS
+    assert fields["Source"] == "Alpha Daily, “Alpha's report on the treaty”; " + (
+        "Beta Weekly, “Beta's report on the troops”"
+    )  # every seed in full, where the picture has short names
+    assert svg.find("svg:desc", ns).text == view.alt_text(view.title())
+
+    info = pdf_info(export(view, "pdf", renderer=renderer, today=TODAY), tmp_path)
+    assert info["pages"] == 1
+    assert info["info"]["Title"] == view.title()
+    assert info["info"]["Custom"]["Filters"] == EXACT_FILTERS
+    assert info["info"]["Custom"]["DataVersion"] == fields["Data version"]
+
+
+def test_html_carries_the_provenance_in_meta_tags(dataset):
+    page = export(view_of(dataset, **FILTERED), "html", today=TODAY).decode("utf-8")
+    head = page.split("</head>")[0]
+    assert f'<meta name="timeline:filters" content="{html.escape(EXACT_FILTERS)}">' in head
+    assert '<meta name="timeline:data-version" content="' in head
+    assert '<meta name="description" content="' in head
+
+
+@pytest.mark.browser
+def test_html_with_plotly_js_in_a_file_beside_it_draws_offline(dataset, browser, tmp_path):
+    page_html = export(view_of(dataset), "html", ChartOptions(plotly_js="file"), today=TODAY)
+    inline = export(view_of(dataset), "html", today=TODAY)
+    name, library = plotly_js_file()
+    assert len(page_html) < len(inline) / 20 and len(library) > len(inline) * 0.9
+    assert f'<script charset="utf-8" src="{name}"></script>' in page_html.decode("utf-8")
+    (tmp_path / "chart.html").write_bytes(page_html)
+    (tmp_path / name).write_bytes(library)
+
+    page = browser.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto((tmp_path / "chart.html").as_uri())
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30000)
+    assert page.locator(".js-plotly-plot .scatterlayer .point").count() >= 4
+    page.close()
+    assert all(url.startswith(("file://", "data:")) for url in requests), requests
+    assert (tmp_path / name).as_uri() in requests

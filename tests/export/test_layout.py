@@ -9,11 +9,19 @@ from dashboard_support import event_points
 
 import timeline
 from timeline.charts.lanes import view_figure
+from timeline.export import PRESETS
 from timeline.export import layout as export_chart
-from timeline.export.layout import DARK_COLOURS, ChartOptions, Size, publication_layout
-from timeline.text import escape_html
+from timeline.export.layout import (
+    DARK_COLOURS,
+    ChartOptions,
+    Size,
+    min_text_size,
+    publication_layout,
+)
+from timeline.export.text_width import text_width
 from timeline.view import View
-from timeline.view.credit import Credit
+from timeline.view.credit import Credit, DataVersion
+from timeline.view.filters import FilterState
 
 SMALL = (
     Path(__file__).resolve().parents[1]
@@ -23,10 +31,11 @@ SMALL = (
     / "data"
     / "events.yaml"
 )
+VERSION = DataVersion("git abc1234", dt.date(2024, 10, 30), "0" * 64)
 CREDIT = Credit(
-    sources=("Alpha Daily, “Alpha's report on the treaty”", "Beta <Weekly> & Co, “Troops”"),
-    filters="Filters: none (every event)",
-    version="git abc1234",
+    sources=("Alpha Daily", "Beta <Weekly> & Co"),
+    filters="",
+    version=VERSION,
     exported=dt.date(2024, 11, 5),
 )
 
@@ -85,13 +94,10 @@ def test_title_subtitle_and_footer_are_escaped_text(timeline_fig):
     )
     assert annotation(fig, "title").text == "<b>&lt;b&gt;Troops&lt;/b&gt; &amp; more</b>"
     assert annotation(fig, "subtitle").text == "Seen &lt;here&gt; &amp; there"
-    footer = footer_of(fig).text
-    assert "Beta &lt;Weekly&gt; &amp; Co, “Troops”" in footer
-    lines = footer.split("<br>")
-    assert (
-        lines[-1] == "Filters: none (every event) · Data version git abc1234 · Exported 2024-11-05"
-    )
-    assert " ".join(lines[:-1]) == escape_html(CREDIT.source_line)
+    assert footer_of(fig).text.split("<br>") == [
+        "Source: Alpha Daily; Beta &lt;Weekly&gt; &amp; Co",
+        "Filters: none (every event), data as of 30 October 2024",
+    ]
 
 
 def test_no_subtitle_unless_asked(timeline_fig):
@@ -99,22 +105,18 @@ def test_no_subtitle_unless_asked(timeline_fig):
     assert annotation(fig, "subtitle") is None
 
 
-def test_long_footer_wraps_within_the_width_and_the_margin_holds_it(timeline_fig):
+def test_the_footer_is_two_lines_whatever_the_number_of_sources(timeline_fig):
     many = Credit(
-        tuple(f"Publisher {n}, “A rather long title number {n}”" for n in range(12)),
-        "F",
-        "v",
-        dt.date(2024, 1, 1),
+        tuple(f"Publisher number {n}" for n in range(40)), "", VERSION, dt.date(2024, 1, 1)
     )
     fig = publication_layout(timeline_fig, ChartOptions(), "T", many)
-    lines = footer_of(fig).text.split("<br>")
-    assert len(lines) >= 3
+    source, filters = footer_of(fig).text.split("<br>")
     width = fig.layout.width - 2 * export_chart.EDGE
-    size = export_chart.FOOTER_SIZE
-    assert all(len(line) * size * export_chart.CHAR_WIDTH <= width for line in lines)
-    assert fig.layout.margin.b >= len(lines) * size * export_chart.LINE_HEIGHT
-    for n in range(12):
-        assert f"Publisher {n}, “A rather long title number {n}”" in " ".join(lines)
+    size = export_chart.TextSizes.at(ChartOptions().size).footer
+    assert text_width(source, size) <= width
+    assert source.startswith("Source: Publisher number 0; Publisher number 1;")
+    assert source.endswith(" more")  # the others are counted; the metadata names them all
+    assert filters.startswith("Filters: ")
 
 
 def test_long_title_wraps_and_pushes_the_plot_down(timeline_fig):
@@ -124,16 +126,47 @@ def test_long_title_wraps_and_pushes_the_plot_down(timeline_fig):
     assert long.layout.margin.t > short.layout.margin.t
     with_subtitle = publication_layout(timeline_fig, ChartOptions(subtitle="S"), "Short", CREDIT)
     assert with_subtitle.layout.margin.t > short.layout.margin.t
-    assert annotation(with_subtitle, "subtitle").yshift < 0  # under the title
+    assert annotation(with_subtitle, "subtitle").y < annotation(with_subtitle, "title").y
 
 
 def test_text_starts_at_the_left_edge_and_the_title_at_the_top(timeline_fig):
     fig = publication_layout(timeline_fig, ChartOptions(subtitle="S"), "T", CREDIT)
     edge, margin = export_chart.EDGE, fig.layout.margin
-    assert fig.layout.legend.x * fig.layout.width == pytest.approx(edge)
+    assert fig.layout.legend2.x * fig.layout.width == pytest.approx(edge)
     plot_width = fig.layout.width - margin.l - margin.r
     plot_height = fig.layout.height - margin.t - margin.b
     for name in ("title", "subtitle", "footer"):
         assert margin.l + annotation(fig, name).x * plot_width == pytest.approx(edge)
     top = margin.b + annotation(fig, "title").y * plot_height
     assert fig.layout.height - top == pytest.approx(edge)
+
+
+def shown_legends(fig):
+    return {t.legend or "legend" for t in fig.data if t.showlegend is not False and t.name}
+
+
+def test_a_legend_only_where_it_tells_something(timeline_fig):
+    both = publication_layout(timeline_fig, ChartOptions(), "T", CREDIT)
+    assert shown_legends(both) == {"legend", "legend2"}
+    lanes_say_it = publication_layout(
+        timeline_fig, ChartOptions(), "T", CREDIT, colour_legend=False
+    )
+    assert shown_legends(lanes_say_it) == {"legend2"}
+
+
+def test_one_status_shows_no_status_legend():
+    dataset = timeline.load_dataset(SMALL)
+    one = view_figure(View(dataset, FilterState(statuses=("confirmed",))))
+    fig = publication_layout(one, ChartOptions(), "T", CREDIT)
+    assert "legend2" not in shown_legends(fig)
+
+
+@pytest.mark.parametrize("preset", ["social", "web", "print"])
+def test_text_is_never_below_the_presets_minimum(timeline_fig, preset):
+    size = PRESETS[preset]
+    fig = publication_layout(timeline_fig, ChartOptions(size=size), "T", CREDIT)
+    smallest = min_text_size(size)
+    assert smallest >= 12
+    assert fig.layout.font.size >= smallest
+    assert all(a.font.size >= smallest for a in fig.layout.annotations)
+    assert fig.layout.yaxis.tickfont.size >= smallest and fig.layout.xaxis.tickfont.size >= smallest

@@ -14,9 +14,10 @@ from timeline.view.tables import (
 )
 
 
-def source(file, publisher, title="A title", published="2024-10-28"):
+def source(file, publisher, title="A title", published="2024-10-28", short_name=None):
     return Source(
         file=file,
+        short_name=short_name or publisher,
         title=title,
         publisher=publisher,
         publisher_basis="masthead",
@@ -70,7 +71,7 @@ def test_published_text_says_how_precise_the_date_is():
     ]
 
 
-def test_source_labels_name_the_publisher_and_the_title_when_needed():
+def test_source_labels_are_short_names_with_the_title_when_two_share_one():
     assert LABELS.of_kind("source") == {
         "z.txt": "z.txt",
         "a.txt": "Agency",
@@ -79,17 +80,23 @@ def test_source_labels_name_the_publisher_and_the_title_when_needed():
     }
 
 
+def test_a_short_name_names_the_source_rather_than_its_publisher():
+    labels = Labels.of(VOCABULARIES, [source("a.txt", "A long publisher name", short_name="AP")])
+    assert labels.label("source", "a.txt") == "AP"
+    assert labels.source_choices["a.txt"] == "AP: A title"
+
+
 def test_source_order_is_the_catalogue_then_uncatalogued_files():
     assert LABELS.source_order == ["a.txt", "b.txt", "c.txt", "z.txt"]
 
 
 def test_sources_table_counts_events_per_seed():
     table = sources_table(EVENTS, SOURCES, LABELS)
-    assert table[["file", "publisher", "events", "only_source_of"]].values.tolist() == [
-        ["a.txt", "Agency", 1, 0],
-        ["b.txt", "Paper", 2, 1],
-        ["c.txt", "Paper", 0, 0],
-        ["z.txt", "(not in the catalogue)", 1, 1],
+    assert table[["file", "source", "publisher", "events", "only_source_of"]].values.tolist() == [
+        ["a.txt", "Agency", "Agency", 1, 0],
+        ["b.txt", "Paper: First", "Paper", 2, 1],
+        ["c.txt", "Paper: Second", "Paper", 0, 0],
+        ["z.txt", "z.txt", "(not in the catalogue)", 1, 1],
     ]
     assert table.loc[1, "event_titles"] == ["Title of treaty", "Title of arrivals"]
 

@@ -103,45 +103,74 @@ def test_alt_text_and_credit_are_shown_beside_the_download(app):
         "19 June 2024 to October 2024"
     )
     credit = [c.value for c in at.caption if c.value.startswith("Printed under the chart: ")]
-    assert len(credit) == 1 and "Alpha Daily" in credit[0] and "Exported " in credit[0]
+    assert len(credit) == 1 and "Alpha Daily" in credit[0] and "data as of " in credit[0]
 
 
-def test_chart_files_wait_for_the_button(app, downloads):
+def images(at) -> list:
+    return at.get("image")
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_preview_is_the_png_that_will_be_downloaded(app, downloads):
     at = app()
-    for fmt in ("png", "svg", "pdf", "html"):
+    name = f"{DEFAULT_NAME}-social.png"
+    assert download_labels(at) == [f"Download {name}"]
+    (preview,) = images(at)
+    assert preview.captions == ["Preview: the file, at 1200 x 675"]
+    first = downloads[name]
+    assert struct.unpack(">II", first[16:24]) == (1200, 675)
+    assert downloads[None] == first  # the image shown is the file, byte for byte
+    # A new title, preset or theme makes a new file, and the preview follows.
+    at.text_input(key=export_panel.KEYS["title"]).set_value("Troops in Kursk").run()
+    assert download_labels(at) == ["Download troops-in-kursk-social.png"]
+    assert downloads["troops-in-kursk-social.png"] != first
+    at.radio(key=export_panel.KEYS["theme"]).set_value("dark").run()
+    at.selectbox(key=export_panel.KEYS["preset"]).set_value("web").run()
+    made = downloads["troops-in-kursk-web.png"]
+    assert struct.unpack(">II", made[16:24]) == (1600, 900)
+    assert export_panel.MADE in at.session_state
+    assert at.session_state[export_panel.MADE][2] == made  # the preview shows these bytes
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_other_chart_formats_show_a_png_of_the_same_chart(app, downloads):
+    at = app()
+    for fmt in ("svg", "pdf"):
         at.selectbox(key=export_panel.KEYS["format"]).set_value(fmt).run()
-        assert [b.label for b in at.button if b.key == "export_make"] == [
-            f"Make the {fmt.upper()} file"
-        ]
-        assert not download_labels(at)
-    assert not downloads
+        assert download_labels(at) == [f"Download {DEFAULT_NAME}-social.{fmt}"]
+        (preview,) = images(at)
+        assert f"the {fmt.upper()} file, drawn as a PNG" in preview.captions[0]
+    assert downloads[f"{DEFAULT_NAME}-social.pdf"].startswith(b"%PDF-")
 
 
-def test_custom_size_and_a_html_file_made_on_demand(app, downloads):
+@pytest.mark.browser
+@needs_chromium
+def test_custom_size_and_a_html_file(app, downloads):
     at = app()
     at.selectbox(key=export_panel.KEYS["format"]).set_value("html").run()
     at.selectbox(key=export_panel.KEYS["preset"]).set_value("custom").run()
     at.number_input(key=export_panel.KEYS["width"]).set_value(900).run()
     at.number_input(key=export_panel.KEYS["height"]).set_value(600).run()
     assert toolbar(at)["width"] == 900 and toolbar(at)["height"] == 600
-    at.button(key="export_make").click().run()
     assert not at.exception
     name = f"{DEFAULT_NAME}-900x600.html"
     assert download_labels(at) == [f"Download {name}"]
     page = downloads[name].decode("utf-8")
     assert '"width":900' in page and "<figcaption>" in page
-    # Changing an option makes the file stale: it must be made again.
-    at.radio(key=export_panel.KEYS["theme"]).set_value("dark").run()
-    assert not download_labels(at)
 
 
 def test_without_chromium_the_panel_explains_and_points_to_the_toolbar(app, monkeypatch):
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
     at = app()
-    at.button(key="export_make").click().run()
     (warning,) = at.warning
     assert "apt-get install chromium" in warning.value and "toolbar" in warning.value
     assert not download_labels(at)
+    # HTML needs no browser: its file is offered, without a preview.
+    at.selectbox(key=export_panel.KEYS["format"]).set_value("html").run()
+    assert download_labels(at) == [f"Download {DEFAULT_NAME}-social.html"]
+    assert not images(at)
 
 
 @pytest.mark.browser
@@ -149,7 +178,6 @@ def test_without_chromium_the_panel_explains_and_points_to_the_toolbar(app, monk
 def test_png_made_in_the_dashboard_has_the_preset_size(app, downloads):
     at = app({"status": "confirmed"})
     at.selectbox(key=export_panel.KEYS["preset"]).set_value("web").run()
-    at.button(key="export_make").click().run()
     assert not at.exception
     name = f"{DEFAULT_NAME}-web.png"
     assert download_labels(at) == [f"Download {name}"]

@@ -109,6 +109,7 @@ SHAPES: dict[str, Shape] = {
     "source": Shape(
         (
             "file",
+            "short_name",
             "title",
             "publisher",
             "publisher_basis",

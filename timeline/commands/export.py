@@ -22,7 +22,7 @@ from timeline.export import (
     RenderError,
     export,
 )
-from timeline.export.image import IMAGE_FORMATS
+from timeline.export.image import IMAGE_FORMATS, PLOTLY_JS_CHOICES, plotly_js_file
 from timeline.paths import DEFAULT_EVENTS
 from timeline.problems import format_text
 from timeline.text import did_you_mean
@@ -89,6 +89,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     output.add_argument("--subtitle", default="", help="a line under the title")
     output.add_argument(
         "--theme", choices=list(THEMES), default="light", help="light (default) or dark"
+    )
+    output.add_argument(
+        "--plotly-js",
+        choices=PLOTLY_JS_CHOICES,
+        default="inline",
+        help="HTML only: inline (default) puts plotly.js in the page (about 4.8 MB, one file "
+        "that works offline); file writes it once beside the page as plotly-VERSION.min.js, "
+        "which every page exported to that folder shares (keep them together; still offline)",
     )
     output.add_argument(
         "--data",
@@ -162,6 +170,7 @@ def run(args: argparse.Namespace) -> int:
         title=args.title,
         subtitle=args.subtitle,
         theme=args.theme,
+        plotly_js=args.plotly_js,
     )
     with ImageRenderer(progress=_progress) as renderer:
         for path, fmt in outputs:
@@ -191,11 +200,21 @@ def _write(view: View, fmt: str, options: ChartOptions, renderer: ImageRenderer,
     except RenderError as error:
         print(f"python -m timeline export: {error}", file=sys.stderr)
         return 1
-    try:
-        path.write_bytes(content)
-    except OSError as error:
-        print(f"python -m timeline export: cannot write {path}: {error.strerror}", file=sys.stderr)
-        return 1
+    written = [(path, content)]
+    if fmt == "html" and options.plotly_js == "file":
+        name, library = plotly_js_file()
+        written.append((path.parent / name, library))
+    for target, data in written:
+        try:
+            target.write_bytes(data)
+        except OSError as error:
+            print(
+                f"python -m timeline export: cannot write {target}: {error.strerror}",
+                file=sys.stderr,
+            )
+            return 1
+    if len(written) > 1:
+        print(f"{written[1][0]}: plotly.js for {path.name}, {len(written[1][1]):,} bytes")
     count = len(view.drawn) if fmt in CHART_FORMATS else len(view.events)
     seconds = time.monotonic() - started
     print(

@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from timeline.charts.lanes import view_figure
 from timeline.export import data as export_data
+from timeline.export import metadata
 from timeline.export.image import (
     IMAGE_FORMATS,
     BrowserMissing,
@@ -23,6 +24,7 @@ from timeline.export.image import (
     RenderError,
     Size,
     html_page,
+    plotly_js_file,
 )
 from timeline.export.layout import SOCIAL, THEMES, ChartOptions, publication_layout
 from timeline.text import slug
@@ -38,6 +40,7 @@ __all__ = [
     "RenderError",
     "Size",
     "export",
+    "plotly_js_file",
 ]
 
 PRESETS = {
@@ -89,8 +92,17 @@ def chart_figure(view: View, options: ChartOptions, today: dt.date | None = None
     """The timeline chart of the view, laid out for publication: what every chart format
     is made from."""
     fig = view_figure(view, drawn_only=True)
+    drawn = view.drawn
+    key = drawn[drawn["key"].astype(bool)]
     return publication_layout(
-        fig, options, view.title(options.title), view.credit(view.drawn, today)
+        fig,
+        options,
+        view.title(options.title),
+        view.credit(drawn, today),
+        key_titles=dict(zip(key["id"], key["title"], strict=True)),
+        # Lanes by category name the colours already; a one-entry legend says nothing.
+        colour_legend=view.state.lanes != "category" and drawn["category"].nunique() > 1,
+        copy=False,  # made here for this chart alone
     )
 
 
@@ -98,7 +110,7 @@ def data_text(view: View, fmt: str, title: str, today: dt.date | None = None) ->
     """The events of the view as CSV, JSON or TimelineJS JSON."""
     events, labels, sources = view.events, view.labels, view.dataset.sources
     if fmt == "csv":
-        return export_data.csv_text(events, labels, sources)
+        return export_data.csv_text(events, labels)
     about = view.credit(events, today)
     if fmt == "json":
         query = filters.to_query_params(replace(view.state, event=None))
@@ -128,17 +140,26 @@ def export(
     if fmt in DATA_FORMATS:
         return data_text(view, fmt, view.title(options.title, view.events), today).encode("utf-8")
     fig = chart_figure(view, options, today)
+    title = view.title(options.title)
+    alt = view.alt_text(title)
+    about = view.credit(view.drawn, today)
+    provenance = about.provenance()
     if fmt == "html":
         page = html_page(
             fig,
-            title=view.title(options.title),
-            alt=view.alt_text(view.title(options.title)),
-            credit=view.credit(view.drawn, today).text,
+            title=title,
+            alt=alt,
+            credit=about.text,
             theme=options.theme,
             config={**toolbar_config(view, options), "scrollZoom": True},
+            meta=metadata.html_meta(provenance, description=alt),
+            plotly_js=options.plotly_js,
         )
         return page.encode("utf-8")
     if renderer is not None:
-        return renderer.render(fig, fmt, options.size)
-    with ImageRenderer(progress) as own:
-        return own.render(fig, fmt, options.size)
+        image = renderer.render(fig, fmt, options.size)
+    else:
+        with ImageRenderer(progress) as own:
+            image = own.render(fig, fmt, options.size)
+    add = {"png": metadata.png, "svg": metadata.svg, "pdf": metadata.pdf}[fmt]
+    return add(image, provenance, title=title, description=alt)

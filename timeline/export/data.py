@@ -59,9 +59,9 @@ def _joined(values: Sequence[str]) -> str:
     return LIST_SEPARATOR.join(values)
 
 
-def csv_text(events: pd.DataFrame, labels: Labels, sources: Sequence[Source]) -> str:
-    """One row per event: lists joined with ``; ``, citations and figures counted."""
-    citations = {s.file: source_citation(s) for s in sources}
+def csv_text(events: pd.DataFrame, labels: Labels) -> str:
+    """One row per event: lists joined with ``; ``, citations and figures counted; sources
+    by their short names."""
     rows = [
         {
             "id": row["id"],
@@ -82,7 +82,7 @@ def csv_text(events: pd.DataFrame, labels: Labels, sources: Sequence[Source]) ->
             "key": bool(row["key"]),
             "date_basis": _text_or_none(row["date_basis"]) or "",
             "source_files": _joined(row["source_files"]),
-            "sources": _joined([citations.get(f, f) for f in row["source_files"]]),
+            "sources": labels.joined("source", row["source_files"], LIST_SEPARATOR),
             "n_sources": int(row["n_sources"]),
             "n_citations": int(row["n_citations"]),
             "n_figures": len(row["figures"]),
@@ -96,9 +96,11 @@ def _credit_fields(title: str, credit: Credit, query: Mapping[str, object]) -> d
     return {
         "title": title,
         "credit": credit.text,
-        "cited_sources": list(credit.sources),
+        "cited_sources": list(credit.citations or credit.sources),
         "filters": dict(query),
-        "data_version": credit.version,
+        "data_version": credit.version.label,
+        "data_sha256": credit.version.sha256,
+        "data_as_of": credit.version.day.isoformat(),
         "exported": credit.exported.isoformat(),
     }
 
@@ -171,7 +173,7 @@ def timelinejs_text(
         "title": {
             "text": {
                 "headline": html_text(title),
-                "text": f"<p>{html_text(credit.source_line)}.</p><p>{html_text(credit.about_line)}.</p>",
+                "text": f"<p>{html_text(credit.source_line)}.</p><p>{html_text(credit.filters_line)}.</p>",
             },
             "unique_id": "_title",  # not a kebab-case id: no event can have it
         },

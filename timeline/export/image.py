@@ -101,10 +101,33 @@ class ImageRenderer:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._kaleido: kaleido.Kaleido | None = None
+        self._warming: threading.Thread | None = None
 
     @property
     def started(self) -> bool:
         return self._kaleido is not None
+
+    def warm(self) -> None:
+        """Start the browser and draw a blank chart (plotly.js loaded and compiled), so that
+        the first real image takes a render's time, not a start's. Meant for a background
+        thread: renders asked for meanwhile wait for it. Errors are left to the real render."""
+        with contextlib.suppress(BrowserMissing, RenderError):
+            self.render(go.Figure(), "png", Size(100, 100))
+
+    def warm_in_background(self) -> threading.Thread | None:
+        """``warm`` in a thread of its own, unless the browser is started or starting."""
+        with self._lock:
+            if self.started or self._warming is not None:
+                return None
+            self._warming = threading.Thread(target=self._warm_once, name="warm", daemon=True)
+            self._warming.start()
+            return self._warming
+
+    def _warm_once(self) -> None:
+        try:
+            self.warm()
+        finally:
+            self._warming = None
 
     def _wait(self, coroutine, timeout: float):
         assert self._loop is not None  # _start made it; the browser lives on it
@@ -176,17 +199,44 @@ PAGE_STYLE = {
 }
 
 
+PLOTLY_JS_CHOICES = ("inline", "file")
+
+
+def plotly_js_file() -> tuple[str, bytes]:
+    """The name and content of the plotly.js file an HTML export made with
+    ``plotly_js="file"`` loads from beside itself (the installed plotly's own copy)."""
+    from plotly.offline import get_plotlyjs, get_plotlyjs_version
+
+    return f"plotly-{get_plotlyjs_version()}.min.js", get_plotlyjs().encode("utf-8")
+
+
 def html_page(
-    fig: go.Figure, *, title: str, alt: str, credit: str, theme: str, config: dict
+    fig: go.Figure,
+    *,
+    title: str,
+    alt: str,
+    credit: str,
+    theme: str,
+    config: dict,
+    meta: str = "",
+    plotly_js: str = "inline",
 ) -> str:
-    """A page that works offline: plotly.js inlined, the chart in a ``<figure>`` whose label and
-    caption are the alt text, followed by the credit. Every text from the data is escaped."""
-    chart = pio.to_html(fig, config=config, include_plotlyjs=True, full_html=False, validate=False)
+    """A page that works offline: plotly.js inlined (or, with ``plotly_js="file"``, loaded
+    from the file ``plotly_js_file`` names, written beside the page), the chart in a
+    ``<figure>`` whose label and caption are the alt text, followed by the credit. Every text
+    from the data is escaped; ``meta`` is ready-made ``<meta>`` tags."""
+    if plotly_js not in PLOTLY_JS_CHOICES:
+        raise ValueError(f"plotly_js is one of {PLOTLY_JS_CHOICES}, not {plotly_js!r}")
+    include: bool | str = True if plotly_js == "inline" else plotly_js_file()[0]
+    chart = pio.to_html(
+        fig, config=config, include_plotlyjs=include, full_html=False, validate=False
+    )
     style = PAGE_STYLE.get(theme, PAGE_STYLE["light"])
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"{meta}"
         f"<title>{html.escape(title)}</title>\n"
         f"<style>body {{ {style} font-family: sans-serif; margin: 1rem; }} "
         "figure { margin: 0; } figcaption { max-width: 60rem; margin-top: 0.8rem; "

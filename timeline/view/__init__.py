@@ -8,8 +8,9 @@ credit line and the alt text. What an analyst sees and what a journalist publish
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
+from urllib.parse import urlencode
 
 import numpy as np
 import pandas as pd
@@ -20,6 +21,7 @@ from timeline.view import filters
 from timeline.view.credit import (
     Credit,
     alt_text,
+    cited_citations,
     cited_sources,
     data_version,
     default_title,
@@ -158,11 +160,14 @@ class View:
 
     def credit(self, events: pd.DataFrame, today: dt.date | None = None) -> Credit:
         """Where ``events`` come from: their sources, the filters, the data version, the day."""
+        query = filters.to_query_params(replace(self.state, event=None))
         return Credit(
             sources=tuple(cited_sources(events, self.dataset.sources)),
             filters=filters_text(self.state, self.labels),
             version=data_version(self.dataset.paths),
             exported=today or dt.date.today(),
+            query=urlencode(query, doseq=True),
+            citations=tuple(cited_citations(events, self.dataset.sources)),
         )
 
     def alt_text(self, title: str) -> str:

@@ -14,8 +14,8 @@ KINDS = ("category", "actor", "status", "place", "source")
 class Labels:
     """Id -> label for each kind of value (category, actor, status, place, source).
 
-    A seed file's label is its publisher, told apart by title when a publisher has several
-    seeds; ``source_choices`` adds the title always, for pick lists. An id the vocabularies or
+    A seed file's label is its short name (from the catalogue), told apart by title when two
+    seeds share one; ``source_choices`` adds the title always, for pick lists. An id the vocabularies or
     the catalogue lack is shown as itself.
     """
 
@@ -30,11 +30,9 @@ class Labels:
     ) -> Labels:
         order = [s.file for s in sources]
         order += [f for f in dict.fromkeys(cited) if f not in order]
-        publishers = [s.publisher for s in sources]
+        names = [s.short_name for s in sources]
         source_labels = {f: f for f in order} | {
-            s.file: s.publisher
-            if publishers.count(s.publisher) == 1
-            else f"{s.publisher}: {s.title}"
+            s.file: s.short_name if names.count(s.short_name) == 1 else f"{s.short_name}: {s.title}"
             for s in sources
         }
         return cls(
@@ -46,7 +44,7 @@ class Labels:
                 "source": source_labels,
             },
             source_choices={f: f for f in order}
-            | {s.file: f"{s.publisher}: {s.title}" for s in sources},
+            | {s.file: f"{s.short_name}: {s.title}" for s in sources},
             source_order=order,
             colours={c.id: c.colour for c in vocab.categories},
         )

@@ -27,6 +27,7 @@ def sources_table(df: pd.DataFrame, sources: Sequence[Source], labels: Labels) -
         rows.append(
             {
                 "file": file,
+                "source": labels.label("source", file),
                 "publisher": source.publisher if source else "(not in the catalogue)",
                 "title": source.title if source else "",
                 "published": published_text(source) if source else "",
@@ -39,7 +40,7 @@ def sources_table(df: pd.DataFrame, sources: Sequence[Source], labels: Labels) -
     return pd.DataFrame(
         rows,
         columns=[
-            "file", "publisher", "title", "published", "published_basis", "events",
+            "file", "source", "publisher", "title", "published", "published_basis", "events",
             "only_source_of", "event_titles",
         ],
     )  # fmt: skip
