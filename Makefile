@@ -94,14 +94,15 @@ browser: ## install Debian's chromium with apt-get when it is missing
 	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
 	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
 
-# The export tests load our TimelineJS export in TimelineJS itself and read our PDFs with pdf.js:
-# both come from npm, pinned by tests/js/package-lock.json. npm ci runs when node_modules is
-# missing or older than the lock file; optional packages (pdf.js's native canvas, which would
-# download binaries from GitHub) are left out. Without npm, warn and let those tests skip.
+# The export tests load our TimelineJS export in TimelineJS itself and read our PDFs with pdf.js;
+# the dashboard's browser tests run axe-core in the page. All come from npm, pinned by
+# tests/js/package-lock.json. npm ci runs when node_modules is missing or older than the lock
+# file; optional packages (pdf.js's native canvas, which would download binaries from GitHub)
+# are left out. Without npm, warn and let those tests skip.
 JS_DIR := tests/js
 JS_STAMP := $(JS_DIR)/node_modules/.package-lock.json
 
-js: $(JS_STAMP) ## install the export tests' JavaScript (TimelineJS, pdf.js) with npm ci
+js: $(JS_STAMP) ## install the browser tests' JavaScript (TimelineJS, pdf.js, axe-core) with npm ci
 
 $(JS_STAMP): $(JS_DIR)/package-lock.json
 	@if ! command -v npm >/dev/null 2>&1; then \

@@ -17,54 +17,62 @@ from timeline.paths import DEFAULT_EVENTS
 from timeline.text import markdown as md
 from timeline.view import View
 from views import (
+    count,
+    device,
     figures_view,
     map_view,
+    page_style,
     sidebar,
     sources_view,
+    story_view,
     table_view,
     timeline_view,
 )
 from views.context import load, show_problem_banner, show_problems
 from views.errors import guarded
 
-TABS = ("Timeline", "Sources", "Figures", "Map", "Table")
+TABS = ("Timeline", "Story", "Sources", "Figures", "Map", "Table")
 
 events_path = Path(os.environ.get("TIMELINE_DATA", DEFAULT_EVENTS))
 dataset = load(events_path)
 settings = dataset.settings
 st.set_page_config(page_title=settings.page_title, page_icon="🗓️", layout="wide")
+page_style.apply()
 st.title(md(settings.title))
 if settings.subtitle:
     st.markdown(md(settings.subtitle))
-st.caption(
-    "Every event cites the exact words of its sources: click one to read them in context. "
-    "Filters live in the page address, so a copied link opens this same view."
-)
 if not dataset.readable:
     show_problems(dataset)
     st.stop()
 if not dataset.ok:
     show_problem_banner(dataset)
 
+# A phone opens on the Story view: one event after another, down the screen.
+default_tab = "Story" if device.is_phone() else "Timeline"
 everything = View(dataset)
-sidebar.read_url_once(everything)
+sidebar.read_url_once(everything, TABS, default_tab)
 view = View(dataset, sidebar.render(everything))
 
 sidebar.show_url_notes()
-st.markdown(f"Showing {len(view.events)} of {len(dataset.events)} events")
+count.render(view)
 
 render_tab = {
     "Timeline": timeline_view.render,
+    "Story": story_view.render,
     "Sources": sources_view.render,
     "Figures": figures_view.render,
     "Map": map_view.render,
     "Table": table_view.render,
 }
-# Only the open tab is drawn: the others cost nothing on a rerun.
-for name, tab in zip(TABS, st.tabs(TABS, key="view", bind="query-params"), strict=True):
-    with tab:
-        if tab.open:
-            with guarded(f"the {name} view"):
-                render_tab[name](view)
+if view.events.empty:
+    count.render_empty()
+else:
+    # Only the open tab is drawn: the others cost nothing on a rerun.
+    tabs = st.tabs(TABS, key=sidebar.VIEW_KEY, on_change="rerun", default=default_tab)
+    for name, tab in zip(TABS, tabs, strict=True):
+        with tab:
+            if tab.open:
+                with guarded(f"the {name} view"):
+                    render_tab[name](view)
 
-sidebar.write_url(sidebar.current_state())
+sidebar.write_url(sidebar.current_state(), st.session_state[sidebar.VIEW_KEY], default_tab)

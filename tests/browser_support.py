@@ -1,14 +1,22 @@
 """Debian's Chromium for the tests that need a real browser (Playwright cannot download its own
-here). Without it the browser tests skip, except under CI, where `make test` installs it: there a
-missing browser fails the run rather than letting it pass without the browser tests."""
+here), and the dashboard served for them. Without Chromium the browser tests skip, except under
+CI, where `make test` installs it: there a missing browser fails the run rather than letting it
+pass without the browser tests."""
 
 from __future__ import annotations
 
 import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
 
+REPO_ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = REPO_ROOT / "artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the background-networking flags Chromium keeps trying hosts a closed network refuses.
 CHROMIUM_ARGS = [
@@ -33,3 +41,56 @@ def require_chromium() -> None:
     if IN_CI:
         pytest.fail(MISSING, pytrace=False)
     pytest.skip(MISSING, allow_module_level=True)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """``streamlit run dashboard.py`` in the background, its output kept in a log file."""
+
+    def __init__(self, data: Path, name: str):
+        ARTIFACTS.mkdir(exist_ok=True)
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log_path = ARTIFACTS / f"streamlit-{name}.log"
+        self.log = self.log_path.open("w")
+        command = [
+            sys.executable, "-m", "streamlit", "run", "dashboard.py",
+            "--server.headless", "true", "--server.port", str(self.port),
+            "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
+        ]  # fmt: skip
+        env = {**os.environ, "TIMELINE_DATA": str(data)}
+        self.process = subprocess.Popen(
+            command, cwd=REPO_ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT
+        )
+        self._wait_until_healthy()
+
+    def _wait_until_healthy(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                break
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as answer:
+                    if answer.read() == b"ok":
+                        return
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        raise RuntimeError(f"streamlit did not become healthy:\n{self.log_text()}")
+
+    def log_text(self) -> str:
+        self.log.flush()
+        return self.log_path.read_text()
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()

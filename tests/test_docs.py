@@ -25,6 +25,7 @@ NOT_OURS = {
     "--last-rounds",  # benchmarks/bench_first_chart.py
     "--timeout",  # benchmarks/bench_first_chart.py
     "--root",  # benchmarks/bench_first_chart.py, bench_concurrency.py
+    "--screenshots",  # benchmarks/measure_first_sight.py
 }
 
 

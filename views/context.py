@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import timeline
-from timeline.charts.lanes import view_figure
+from timeline.charts.lanes import Screen, view_figure
 from timeline.paths import DataPaths
 from timeline.problems import Problem
 from timeline.view import View
@@ -56,17 +56,19 @@ def load(events_path: Path) -> timeline.Dataset:
     st.stop()  # reached only when guarded caught an error
 
 
-def timeline_figure(view: View) -> go.Figure:
-    """The timeline chart of a view, built once for every session that shows the same view of
-    the same files (most readers open the default one). Shared: st.plotly_chart only reads it.
+def timeline_figure(view: View, screen: Screen) -> go.Figure:
+    """The timeline chart of a view on a screen, built once for every session that shows the
+    same view of the same files on the same kind of screen (most readers open the default one).
+    Shared: st.plotly_chart only reads it.
     """
-    return _timeline_figure(view, fingerprint(view.dataset.paths.events), repr(view.state))
+    files = fingerprint(view.dataset.paths.events)
+    return _timeline_figure(view, files, repr(view.state), screen)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _timeline_figure(_view: View, files: tuple, state: str) -> go.Figure:
-    del files, state  # the cache key: the data's version and the view's filters
-    return view_figure(_view, selected=_view.state.event)
+def _timeline_figure(_view: View, files: tuple, state: str, screen: Screen) -> go.Figure:
+    del files, state  # the cache key: the data's version, the view's filters, the screen
+    return view_figure(_view, selected=_view.state.event, screen=screen)
 
 
 def problem_line(problem: Problem) -> str:

@@ -12,6 +12,7 @@ from timeline.text import markdown as md
 from timeline.view import View
 from timeline.view import tables as views_data
 from views.detail_panel import passage_html
+from views.page_style import note
 
 CHART_KEY = "figures_chart"
 
@@ -45,15 +46,19 @@ def render(view: View) -> None:
         on_select="rerun",
         selection_mode="points",
     )
-    st.caption("Each point sits in the middle of its event's date; the whisker spans the period.")
+    note(
+        "Each point sits in the middle of its event's date (equal numbers at the same time "
+        "side by side); the whisker spans the period. The axis is linear unless the numbers "
+        "on it span more than a hundredfold."
+    )
     picked = [p["customdata"] for p in event["selection"]["points"] if p.get("customdata")]
     if picked:
         row = figures.loc[int(picked[0][1])]
         assert isinstance(row, pd.Series)  # figures_table numbers its rows: one row a label
         _citation(view, row)
     else:
-        st.caption("Click a point to read the quote it comes from.")
-    st.subheader("Every figure with its quote")
+        note("Click a point to read the quote it comes from.")
+    st.header("Every figure with its quote")  # h2: the page title is the only h1
     st.dataframe(
         figures[["date_text", "value", "unit", "qualifier", "counts", "claimant", "source_label",
                  "quote", "event_title"]],

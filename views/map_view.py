@@ -8,6 +8,7 @@ from timeline.charts import evidence as evidence_charts
 from timeline.text import markdown as md
 from timeline.view import View
 from timeline.view import tables as views_data
+from views.page_style import note
 
 # Served by Streamlit from ./static (see .streamlit/config.toml); relative, so it also works
 # under a base URL path.
@@ -37,7 +38,7 @@ def render(view: View) -> None:
             hide_index=True,
         )
     else:
-        st.caption("Click a place to list its events.")
+        note("Click a place to list its events.")
     st.dataframe(
         places[["label", "country", "events"]].rename(
             columns={"label": "place", "events": "events"}

@@ -7,13 +7,14 @@ cannot be used are dropped from it and listed in a note.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import streamlit as st
 
 from timeline.view import View, filters
 from timeline.view.filters import FilterState
+from views.page_style import note
 
 # Widget key for each FilterState field.
 KEYS = {
@@ -25,10 +26,22 @@ KEYS = {
     "date_to": "f_to",
     "q": "f_q",
     "min_sources": "f_min_sources",
+    "corroboration": "f_corroboration",
     "event": "f_event",
     "lanes": "f_lanes",
+    "full_range": "f_range",
 }
 LANE_LABELS = {"category": "Category", "actor": "Actor", "source": "Source"}
+ANY = "any"  # the corroboration widget's value for "no corroboration filter"
+CORROBORATION_LABELS = {
+    ANY: "Any",
+    "single": "Single-source only",
+    "corroborated": "Corroborated only",
+}
+# The tabs (the URL's view=), and the key of the widget that holds the open one.
+VIEW_KEY = "view"
+# Set when an event has just been opened: the detail panel then brings itself into view.
+FOCUS_FLAG = "focus_detail"
 
 
 def _shown(names: Mapping[str, str]) -> Callable[[str], str]:
@@ -40,20 +53,36 @@ def _set_widgets(state: FilterState) -> None:
     for field, key in KEYS.items():
         value = getattr(state, field)
         st.session_state[key] = list(value) if isinstance(value, tuple) else value
+    st.session_state[KEYS["corroboration"]] = state.corroboration or ANY
 
 
-def read_url_once(view: View) -> None:
+def view_from_url(value: str | None, tabs: Sequence[str], default: str) -> tuple[str, str | None]:
+    """The tab a ``view=`` value names (any letter case), and a note when it names none."""
+    if value is None:
+        return default, None
+    by_name = {tab.casefold(): tab for tab in tabs}
+    if value.strip().casefold() in by_name:
+        return by_name[value.strip().casefold()], None
+    names = ", ".join(tab.lower() for tab in tabs)
+    return default, f"Ignored view={value!r}: use one of {names}."
+
+
+def read_url_once(view: View, tabs: Sequence[str], default_tab: str) -> None:
     """Open the view the URL describes, the first time this session runs."""
     if "url_read" in st.session_state:
         return
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     state, notes = filters.from_query_params(params, view.choices)
     _set_widgets(state)
-    st.session_state["url_notes"] = notes
+    tab, note = view_from_url(st.query_params.get(VIEW_KEY), tabs, default_tab)
+    st.session_state[VIEW_KEY] = tab
+    st.session_state["url_notes"] = notes + ([note] if note else [])
+    st.session_state[FOCUS_FLAG] = state.event is not None
     st.session_state["url_read"] = True
 
 
-def _reset() -> None:
+def reset() -> None:
+    """Every filter back to its default (the open event and the lane grouping too)."""
     _set_widgets(FilterState())
 
 
@@ -66,6 +95,9 @@ def current_state() -> FilterState:
     values["q"] = (values["q"] or "").strip()
     values["min_sources"] = int(values["min_sources"] or 1)
     values["lanes"] = values["lanes"] or defaults.lanes
+    corroboration = values["corroboration"]
+    values["corroboration"] = corroboration if corroboration in filters.CORROBORATION else None
+    values["full_range"] = bool(values["full_range"])
     return FilterState(**values)
 
 
@@ -107,9 +139,9 @@ def render(view: View) -> FilterState:
             key=KEYS["statuses"],
             placeholder="All",
         )
-        left, right = st.columns(2)
-        for column, label, field in ((left, "From", "date_from"), (right, "To", "date_to")):
-            column.date_input(
+        # One under the other: side by side, the dates do not fit a sidebar's half.
+        for label, field in (("From", "date_from"), ("To", "date_to")):
+            st.date_input(
                 label,
                 value=None,
                 key=KEYS[field],
@@ -128,14 +160,22 @@ def render(view: View) -> FilterState:
             key=KEYS["min_sources"],
         )
         st.radio(
+            "Corroboration",
+            [ANY, *filters.CORROBORATION],
+            format_func=CORROBORATION_LABELS.get,
+            key=KEYS["corroboration"],
+            help="Single-source: one seed reports the event. Corroborated: two or more do.",
+        )
+        st.radio(
             "Timeline lanes by",
             list(filters.LANES),
             format_func=LANE_LABELS.get,
             horizontal=True,
             key=KEYS["lanes"],
         )
-        st.button("Reset filters", on_click=_reset)
-        st.caption("Every filter is in the page address: copy it to share exactly this view.")
+        st.toggle("Show the whole time span", key=KEYS["full_range"])
+        st.button("Reset filters", on_click=reset)
+        note("Every filter is in the page address: copy it to share exactly this view.")
     return current_state()
 
 
@@ -156,10 +196,13 @@ def _as_list(value: str | list[str] | None) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
-def write_url(state: FilterState) -> None:
-    """Make the query string say ``state``, touching only the keys that changed."""
-    wanted: Mapping[str, str | list[str]] = filters.to_query_params(state)
-    for key in filters.PARAMS:
+def write_url(state: FilterState, tab: str, default_tab: str) -> None:
+    """Make the query string say ``state`` and the open ``tab``, touching only the keys that
+    changed."""
+    wanted: dict[str, str | list[str]] = filters.to_query_params(state)
+    if tab != default_tab:
+        wanted[VIEW_KEY] = tab.lower()
+    for key in (*filters.PARAMS, VIEW_KEY):
         if st.query_params.get_all(key) != _as_list(wanted.get(key)):
             if key in wanted:
                 st.query_params[key] = wanted[key]

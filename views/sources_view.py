@@ -8,6 +8,7 @@ from timeline.charts import evidence as evidence_charts
 from timeline.text import markdown as md
 from timeline.view import View
 from timeline.view import tables as views_data
+from views.page_style import note
 
 # More events than this make the matrix unreadable: it shows the first ones and says so.
 MATRIX_EVENTS = 150
@@ -36,7 +37,7 @@ def render(view: View) -> None:
     )
     for row in table.itertuples():
         with st.expander(f"{md(row.source)}: {md(row.title or row.file)} ({row.events} events)"):
-            st.caption(f"{md(row.file)} · published {md(row.published or 'unknown')}")
+            note(f"{md(row.file)} · published {md(row.published or 'unknown')}")
             if row.published_basis:
                 st.markdown(md(row.published_basis))
             cites = shown[shown["source_files"].map(lambda files, f=row.file: f in files)]
@@ -47,10 +48,10 @@ def render(view: View) -> None:
                 hide_index=True,
             )
 
-    st.subheader("Which sources back which events")
+    st.header("Which sources back which events")  # h2: under the page title
     matrix_events = shown.iloc[:MATRIX_EVENTS]
     if len(shown) > MATRIX_EVENTS:
-        st.caption(f"The first {MATRIX_EVENTS} of {len(shown)} events; filter to see others.")
+        note(f"The first {MATRIX_EVENTS} of {len(shown)} events; filter to see others.")
     if len(matrix_events):
         matrix = views_data.source_event_matrix(matrix_events, view.labels.source_order)
         titles = dict(zip(shown["id"], shown["title"], strict=True))
@@ -60,6 +61,6 @@ def render(view: View) -> None:
         )
 
     single = views_data.single_source_events(shown, view.labels)
-    st.subheader(f"Single-source events ({len(single)})")
+    st.header(f"Single-source events ({len(single)})")
     st.markdown("Only one seed supports these: they are the first to corroborate.")
     st.dataframe(single, hide_index=True)

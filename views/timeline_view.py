@@ -1,15 +1,38 @@
-"""The Timeline tab: the chart, a pick list of events, and the detail of the chosen one."""
+"""The Timeline tab: the legend, the chart, a pick list of events, and the detail of the chosen
+one, brought into view when it opens."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
+from timeline.charts.style import STATUS_MARKS
+from timeline.text import escape_html as escape
 from timeline.view import View
-from views import context, detail_panel, export_panel
+from views import context, detail_panel, device, export_panel
+from views.page_style import note
 from views.sidebar import KEYS
 
 CHART_KEY = "timeline_chart"
 CHART_CONFIG = {"scrollZoom": True, "displaylogo": False}
+CHART_ANCHOR = "timeline-chart"
+# The look of each claim status's mark, in text: the chart's own symbols.
+STATUS_SIGNS = {
+    "confirmed": "●",
+    "reported": "○",
+    "claimed": "◇",
+    "denied": "✕",
+    "expected": "◎",
+}
+LEGEND_STYLE = (
+    "display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; align-items: center; "
+    "font-size: 0.9rem; color: #262730; margin: 0; scroll-margin-top: 4.5rem;"
+)
+SWATCH = (
+    "display: inline-block; width: 0.8rem; height: 0.8rem; margin-right: 0.3rem; "
+    "vertical-align: -0.05rem; border-radius: 2px; background: {colour};"
+)
 
 
 def _on_chart_select() -> None:
@@ -17,21 +40,69 @@ def _on_chart_select() -> None:
     points = st.session_state[CHART_KEY]["selection"]["points"]
     ids = [p["customdata"][0] for p in points if p.get("customdata")]
     if ids:
-        st.session_state[KEYS["event"]] = ids[0]
+        detail_panel.open_event(ids[0])
+
+
+def _on_pick() -> None:
+    if st.session_state.get(KEYS["event"]):
+        st.session_state[detail_panel.FOCUS_FLAG] = True
+
+
+def _zoom_to(first: dt.date, last: dt.date) -> None:
+    st.session_state[KEYS["date_from"]] = first
+    st.session_state[KEYS["date_to"]] = last
+
+
+def legend_html(view: View) -> str:
+    """What colours and marks mean, as page text: it wraps on a phone and never covers the
+    chart. Colours are named only when the lanes are not the categories themselves."""
+    labels = view.labels
+    items = []
+    if view.state.lanes != "category":
+        shown = set(view.events["category"])
+        for category, label in labels.of_kind("category").items():
+            if category in shown:
+                colour = labels.colours.get(category, "#999999")
+                swatch = f'<span aria-hidden="true" style="{SWATCH.format(colour=colour)}"></span>'
+                items.append(f"<span>{swatch}{escape(label)}</span>")
+    for status, label in labels.of_kind("status").items():
+        if status in STATUS_MARKS:
+            sign = STATUS_SIGNS.get(status, "□")
+            items.append(f'<span><span aria-hidden="true">{sign}</span> {escape(label)}</span>')
+    items.append('<span><span aria-hidden="true">├─┤</span> date known only roughly</span>')
+    return f'<p style="{LEGEND_STYLE}" id="{CHART_ANCHOR}"><b>Marks:</b> {"".join(items)}</p>'
 
 
 def render(view: View) -> None:
     state = view.state
+    st.html(legend_html(view))
+    busiest = view.busiest_month
+    if busiest is not None:
+        first, last, count = busiest
+        st.button(
+            f"Zoom in on {first:%B %Y}: {count} events in one month",
+            on_click=_zoom_to,
+            args=(first, last),
+            key="zoom_busiest",
+            icon=":material/zoom_in:",
+        )
+    title = view.title()
     st.plotly_chart(
-        context.timeline_figure(view),
+        context.timeline_figure(view, device.screen()),
         key=CHART_KEY,
         on_select=_on_chart_select,
         selection_mode="points",
-        config={**CHART_CONFIG, **export_panel.toolbar_config(view)},
+        # On a phone the toolbar would sit on the dates: pinch and drag do its work there.
+        config={
+            **CHART_CONFIG,
+            **export_panel.toolbar_config(view),
+            **({"displayModeBar": False} if device.is_phone() else {}),
+        },
+        alt=view.alt_text(title),
     )
-    st.caption(
-        "Drag to pan, scroll to zoom, use the slider below the chart for the time range. "
-        "Click an event (or pick it below) to read its sources."
+    note(
+        "Drag to pan, scroll to zoom. Click an event, or pick it below, to read its sources; "
+        "the Story view lists every event as text, for keyboards and screen readers."
     )
     export_panel.render(view)
     every = view.dataset.events
@@ -48,9 +119,10 @@ def render(view: View) -> None:
         key=KEYS["event"],
         placeholder="Choose an event to read its sources…",
         persist_state="session",
+        on_change=_on_pick,
     )
     event = view.event(state.event) if state.event else None
     if event is not None:
         if state.event not in set(view.events["id"]):
-            st.caption("This event is hidden by the current filters.")
-        detail_panel.render(view, event)
+            note("This event is hidden by the current filters.")
+        detail_panel.render(view, event, back=f"#{CHART_ANCHOR}")

@@ -1,4 +1,5 @@
 import datetime as dt
+import itertools
 
 import pandas as pd
 
@@ -99,3 +100,25 @@ def test_units_whose_numbers_span_orders_of_magnitude_get_a_log_axis():
     wide.loc[1, "value"] = 1_300_000.0
     assert figures_figure(wide, ["troops", "percent"], RANGE).layout.yaxis.type == "log"
     assert figures_figure(FIGURES, ["troops"], RANGE).layout.yaxis.type is None
+
+
+def test_the_axis_type_follows_the_numbers_on_the_time_axis():
+    old_army = FIGURES.copy()
+    old_army.loc[1, ["value", "when", "start", "end"]] = [
+        1_300_000.0,
+        pd.Timestamp("1951-07-02"),
+        pd.Timestamp("1950-01-01"),
+        pd.Timestamp("1954-01-01"),
+    ]
+    assert figures_figure(old_army, ["troops"], RANGE).layout.yaxis.type is None
+
+
+def test_equal_numbers_at_the_same_time_are_set_side_by_side():
+    same = pd.concat([FIGURES.iloc[[0]]] * 3, ignore_index=True)
+    same["claimant"] = ["US", "NIS", "Kyiv"]
+    fig = figures_figure(same, ["troops"], RANGE)
+    xs = sorted(pd.Timestamp(t.x[0]) for t in fig.data if t.name != "whiskers")
+    assert len(set(xs)) == 3
+    assert xs[1] == pd.Timestamp("2024-10-16 12:00")  # the middle one stays on its date
+    span = pd.Timestamp(RANGE[1]) - pd.Timestamp(RANGE[0])
+    assert all(b - a >= span * 0.01 for a, b in itertools.pairwise(xs))

@@ -152,18 +152,45 @@ def test_key_events_are_labelled_above_the_lanes():
     assert (line.x0, line.y1) == (label.x, trace.y[index])
 
 
-def test_key_labels_that_would_overlap_go_to_separate_rows():
+def test_key_labels_never_meet_and_the_less_cited_go_unlabelled():
     close = events_frame(
         *(
             event_row(f"k{i}", f"2024-10-{10 + i}", key=True, title=f"Key {i} " * 4)
             for i in range(3)
         ),
+        event_row(
+            "cited-twice",
+            "2024-10-14",
+            key=True,
+            sources=[{"file": "a.txt", "quote": "q one"}, {"file": "b.txt", "quote": "q two"}],
+        ),
         event_row("far", "2022-03-01", key=True),
     )
-    labels = key_labels(timeline_figure(close, VOCABULARIES))
-    assert sorted(label.y for label in labels) == [-3.0, -2.0, -1.0, -1.0]
+    fig = timeline_figure(close, VOCABULARIES)
+    labels = key_labels(fig)
+    assert len({label.y for label in labels}) == charts.KEY_ROWS
+    texts = {label.text for label in labels}
+    assert "Title of cited-twice" in texts and "Title of far" in texts
+    assert len(labels) < 5  # no room for every October label: the rest are on hover
+    assert event_points(fig) == 5
     # Labels near the right edge extend leftwards, near the left edge rightwards.
-    assert [label.xanchor for label in labels] == ["right", "right", "right", "left"]
+    far = next(label for label in labels if label.text == "Title of far")
+    assert far.xanchor == "left"
+    assert {label.xanchor for label in labels if label is not far} == {"right"}
+
+
+def test_long_key_titles_wrap_instead_of_being_cut():
+    title = "South Korea warns of countermeasures and reviews its ban on arming Ukraine"
+    lines = charts.key_label_lines(title)
+    assert " ".join(lines) == title
+    assert all(len(line) <= charts.KEY_LINE_CHARS for line in lines)
+
+
+def test_same_day_events_in_a_lane_are_stacked():
+    same_day = events_frame(*(event_row(f"e{i}", "2024-10-21") for i in range(4)))
+    fig = timeline_figure(same_day, VOCABULARIES)
+    ys = [y for trace in data_traces(fig) for y in trace.y]
+    assert sorted(ys) == [0, 1, 2, 3]
 
 
 def test_data_text_is_escaped_for_plotly():
@@ -197,10 +224,10 @@ def test_selected_event_is_ringed():
     assert event_points(fig) == 5
 
 
-def test_range_slider_under_the_axis():
+def test_the_axis_opens_on_the_range_with_no_slider():
     fig = timeline_figure(EVENTS, VOCABULARIES)
     assert tuple(fig.layout.xaxis.range) == tuple(str(d) for d in RANGE)
-    assert fig.layout.xaxis.rangeslider.visible
+    assert not fig.layout.xaxis.rangeslider.visible
 
 
 def test_explicit_range_wins():

@@ -55,8 +55,10 @@ def test_every_parameter_is_read():
         "to": "2024",
         "q": " kursk ",
         "min_sources": "2",
+        "corroboration": "corroborated",
         "event": "treaty",
         "lanes": "actor",
+        "range": "all",
     }
     state, notes = from_query_params(params, CHOICES)
     assert notes == []
@@ -69,8 +71,10 @@ def test_every_parameter_is_read():
         date_to=dt.date(2024, 12, 31),
         q="kursk",
         min_sources=2,
+        corroboration="corroborated",
         event="treaty",
         lanes="actor",
+        full_range=True,
     )
 
 
@@ -83,8 +87,10 @@ def test_state_round_trips_through_query_params():
         date_to=dt.date(2024, 2, 29),
         q="pact",
         min_sources=3,
+        corroboration="single",
         event="denial",
         lanes="source",
+        full_range=True,
     )
     assert from_query_params(to_query_params(state), CHOICES) == (state, [])
 
@@ -119,6 +125,11 @@ def test_default_state_has_no_params():
         ({"event": "nope"}, "Ignored event='nope': no event has this id."),
         ({"lanes": "colour"}, "Ignored lanes='colour': use one of category, actor, source."),
         ({"colour": "red"}, "Ignored unknown parameter 'colour'."),
+        (
+            {"corroboration": "double"},
+            "Ignored corroboration='double': use single or corroborated.",
+        ),
+        ({"range": "some"}, "Ignored range='some': use range=all for the full span."),
         (
             {"from": "2024-06", "to": "2024-01"},
             "Ignored from='2024-06' and to='2024-01': from is after to.",
@@ -163,6 +174,8 @@ def test_min_sources_zero_means_no_minimum():
         (FilterState(categories=("troops",)), ["troops-arrive"]),
         (FilterState(statuses=("denied", "reported")), ["troops-arrive", "denial"]),
         (FilterState(min_sources=2), ["treaty"]),
+        (FilterState(corroboration="corroborated"), ["treaty"]),
+        (FilterState(corroboration="single"), ["troops-arrive", "denial"]),
         (FilterState(q="KURSK"), ["troops-arrive"]),
         (FilterState(q="pyongyang"), ["treaty"]),
         (FilterState(q="pact signed"), ["treaty"]),

@@ -28,14 +28,38 @@ def dataset_of(frame, period=PERIOD):
     return Dataset(frame, VOCABULARIES, [], DataPaths.of("data/events.yaml"), settings)
 
 
-def test_the_axis_opens_on_the_datasets_period_when_events_fall_in_it():
-    view = View(dataset_of(events_frame(event_row("a", "2024-10-08"), event_row("b", "1950"))))
+def _october_and_an_outlier():
+    days = [event_row(f"oct-{day}", f"2024-10-{day:02d}") for day in range(1, 21)]
+    return events_frame(*days, event_row("korean-war", "1950"))
+
+
+def test_the_axis_frames_the_central_events_and_counts_the_rest_as_outside():
+    view = View(dataset_of(_october_and_an_outlier()))
+    start, end = view.x_range
+    assert dt.date(2024, 9, 1) < start < dt.date(2024, 10, 1)
+    assert dt.date(2024, 10, 20) < end < dt.date(2024, 12, 1)
+    assert "korean-war" not in set(view.drawn["id"])
+    assert len(view.drawn) == 20
+    assert view.outside == 1
+    assert len(view.drawn) + view.outside == len(view.events)
+
+
+def test_range_all_spans_every_event():
+    view = View(dataset_of(_october_and_an_outlier()), filters.FilterState(full_range=True))
+    start, end = view.x_range
+    assert start < dt.date(1950, 1, 1) and end > dt.date(2024, 10, 20)
+    assert view.outside == 0
+
+
+def test_an_empty_view_opens_on_the_datasets_period():
+    state = filters.FilterState(q="nothing matches this")
+    view = View(dataset_of(events_frame(event_row("a", "2024-10-08"))), state)
+    assert view.events.empty
     assert view.x_range == (dt.date(2022, 1, 1), dt.date(2025, 1, 1))
-    assert list(view.drawn["id"]) == ["a"]
-    assert list(view.events["id"]) == ["a", "b"]
+    assert view.outside == 0
 
 
-def test_events_outside_the_period_get_an_axis_around_them():
+def test_a_lone_event_gets_an_axis_around_it():
     view = View(dataset_of(events_frame(event_row("old", "1950-06-25"))))
     start, end = view.x_range
     assert start < dt.date(1950, 6, 25) < end < dt.date(1952, 1, 1)

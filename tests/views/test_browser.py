@@ -3,82 +3,22 @@ Chromium through Playwright. Screenshots go to artifacts/; the server log is pri
 fails.
 """
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from browser_support import require_chromium
+from browser_support import ARTIFACTS, Server, require_chromium
 
 import timeline
 
 pytestmark = pytest.mark.browser
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = REPO_ROOT / "artifacts"
 SMALL = REPO_ROOT / "tests" / "fixtures" / "dashboard" / "small" / "data" / "events.yaml"
 CHART = '[data-testid="stPlotlyChart"]'
 EXCEPTION = '[data-testid="stException"]'
 
 require_chromium()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    """``streamlit run dashboard.py`` in the background, its output kept in a log file."""
-
-    def __init__(self, data: Path, name: str):
-        ARTIFACTS.mkdir(exist_ok=True)
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log_path = ARTIFACTS / f"streamlit-{name}.log"
-        self.log = self.log_path.open("w")
-        command = [
-            sys.executable, "-m", "streamlit", "run", "dashboard.py",
-            "--server.headless", "true", "--server.port", str(self.port),
-            "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
-        ]  # fmt: skip
-        env = {**os.environ, "TIMELINE_DATA": str(data)}
-        self.process = subprocess.Popen(
-            command, cwd=REPO_ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT
-        )
-        self._wait_until_healthy()
-
-    def _wait_until_healthy(self, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                break
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as answer:
-                    if answer.read() == b"ok":
-                        return
-            except OSError:
-                time.sleep(0.3)
-        self.stop()
-        raise RuntimeError(f"streamlit did not become healthy:\n{self.log_text()}")
-
-    def log_text(self) -> str:
-        self.log.flush()
-        return self.log_path.read_text()
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.log.close()
 
 
 @pytest.fixture(scope="module")
@@ -113,7 +53,9 @@ def open_view(page, url: str) -> None:
 
 
 def count_text(page) -> str:
-    return page.get_by_text(re.compile(r"^Showing \d+ of \d+ events$")).inner_text()
+    """The "Showing N of M events" of the line above the views."""
+    line = page.get_by_text(re.compile(r"^Showing \d+ of \d+ events")).first.inner_text()
+    return re.match(r"Showing \d+ of \d+ events", line)[0]
 
 
 def screenshot(page, name: str) -> None:

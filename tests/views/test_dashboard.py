@@ -7,6 +7,7 @@ count name the events that match.
 import datetime as dt
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import streamlit as st
 from dashboard_support import event_points
 from streamlit.testing.v1 import AppTest
 
-from views import export_panel
+from views import detail_panel, export_panel
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = REPO_ROOT / "tests" / "fixtures" / "dashboard"
@@ -39,9 +40,20 @@ def app(monkeypatch):
 
 
 def count_line(at):
+    """The "Showing N of M events" of the line above the views (without what follows it)."""
     lines = [m.value for m in at.markdown if m.value.startswith("Showing ")]
     assert len(lines) == 1
-    return lines[0]
+    return re.match(r"Showing \d+ of \d+ events", lines[0])[0]
+
+
+def detail_headings(at):
+    """The text of the detail panel's heading (HTML-escaped, as sent), one per open detail."""
+    pattern = re.compile(r"<h\d data-detail-heading[^>]*>(.*?)</h\d>")
+    return [found for h in at.get("html") for found in pattern.findall(h.proto.body)]
+
+
+def passages_shown(at):
+    return [h.proto.body for h in at.get("html") if detail_panel.PASSAGE_STYLE in h.proto.body]
 
 
 def timeline_spec(at):
@@ -59,7 +71,7 @@ def test_app_runs_and_shows_every_event(app):
     at = app()
     assert not at.exception
     assert count_line(at) == f"Showing {ALL} of {ALL} events"
-    assert [t.label for t in at.tabs] == ["Timeline", "Sources", "Figures", "Map", "Table"]
+    assert [t.label for t in at.tabs] == ["Timeline", "Story", "Sources", "Figures", "Map", "Table"]
     assert at.query_params == {}
 
 
@@ -128,7 +140,7 @@ def test_query_params_restore_the_view(app):
     spec = timeline_spec(at)
     assert event_ids_in(spec) == ["korean-war", "treaty-signed"]
     assert spec["layout"]["xaxis"]["range"] == ["1950-01-01", "2024-06-30"]
-    assert [s.value for s in at.subheader] == ["Leaders sign a defence treaty"]
+    assert detail_headings(at) == ["Leaders sign a defence treaty"]
     # The URL keeps the view, in its canonical form.
     assert at.query_params["from"] == "1950-01-01"
     assert at.query_params["event"] == "treaty-signed"
@@ -209,12 +221,12 @@ def test_figure_has_a_point_per_event_and_lane(app):
 
 def test_picking_an_event_shows_its_quotes_in_their_passages(app):
     at = app()
-    assert not at.subheader
+    assert not detail_headings(at)
     at.selectbox(key="f_event").set_value("moscow-denies").run()
     assert at.query_params == {"event": "moscow-denies"}
     # Text from the data is escaped, not rendered as markup.
-    assert [s.value for s in at.subheader] == [r"Moscow denies \<b\>any\<\/b\> troops \& more"]
-    passages = [h.proto.body for h in at.get("html")]
+    assert detail_headings(at) == ["Moscow denies &lt;b&gt;any&lt;/b&gt; troops &amp; more"]
+    passages = passages_shown(at)
     assert len(passages) == 2
     assert "<mark>Moscow denied that any North Korean soldiers" in passages[0]
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in passages[1]
@@ -224,7 +236,7 @@ def test_picking_an_event_shows_its_quotes_in_their_passages(app):
 def test_reading_a_whole_seed_marks_every_cited_passage(app):
     at = app({"event": "treaty-ratified"})
     at.toggle(key="seed_alpha.txt").set_value(True).run()
-    whole = at.get("html")[-1].proto.body
+    (whole,) = [b for b in passages_shown(at) if detail_panel.SEED_STYLE in b]
     # Alpha is cited by five events, each quote a different passage.
     assert whole.count("<mark>") == 5
     assert "Alpha Daily" in whole
@@ -295,3 +307,68 @@ def test_a_failing_view_shows_an_error_id_and_logs_the_traceback(app, monkeypatc
     assert [r.getMessage() for r in logged] == [f"error {error_id} while drawing the Table view"]
     assert "a bug in the Table view" in caplog.text  # the traceback, in the log only
     assert "Traceback" not in message and "RuntimeError" not in message
+
+
+def full_count_line(at):
+    (line,) = [m.value for m in at.markdown if m.value.startswith("Showing ")]
+    return line
+
+
+def test_the_corroboration_filter_and_its_link(app):
+    at = app()
+    at.radio(key="f_corroboration").set_value("single").run()
+    # treaty-ratified, special-forces-shipped, korean-war
+    assert count_line(at) == f"Showing 3 of {ALL} events"
+    assert at.query_params["corroboration"] == "single"
+    at = app({"corroboration": "corroborated"})
+    assert at.radio(key="f_corroboration").value == "corroborated"
+    assert count_line(at) == f"Showing 3 of {ALL} events"
+
+
+def test_events_outside_the_time_range_are_counted_and_one_click_shows_them(app):
+    at = app()
+    # korean-war (1950) is outside the axis the dataset's period bounds.
+    assert full_count_line(at) == f"Showing {ALL} of {ALL} events · 1 outside the time range:"
+    at.button(key="show_all").click().run()
+    assert at.query_params["range"] == "all"
+    assert "outside" not in full_count_line(at)
+    assert timeline_spec(at)["layout"]["xaxis"]["range"][0] < "1950-01-01"
+    assert app({"range": "all"}).toggle(key="f_range").value is True
+
+
+def test_no_match_shows_an_empty_state_with_a_one_click_reset(app):
+    at = app({"q": "no event says this", "actor": "russia"})
+    assert not at.exception
+    assert count_line(at) == f"Showing 0 of {ALL} events"
+    assert not at.tabs
+    assert any("No event matches these filters" in m.value for m in at.markdown)
+    at.button(key="empty_reset").click().run()
+    assert count_line(at) == f"Showing {ALL} of {ALL} events"
+    assert "q" not in at.query_params and "actor" not in at.query_params
+
+
+def test_an_unknown_view_is_noted_and_a_known_one_opens_in_any_letter_case(app):
+    at = app({"view": "Nope", "corroboration": "maybe", "range": "most"})
+    assert not at.exception
+    (notes,) = at.text
+    assert notes.value.splitlines() == [
+        "Ignored corroboration='maybe': use single or corroborated.",
+        "Ignored range='most': use range=all for the full span.",
+        "Ignored view='Nope': use one of timeline, story, sources, figures, map, table.",
+    ]
+    assert "view" not in at.query_params
+    at = app({"view": "story"})
+    assert at.session_state["view"] == "Story"
+    assert at.query_params["view"] == "story"
+    assert any(h.value == "The story, event by event" for h in at.header)
+
+
+def test_the_story_lists_every_event_in_time_order_and_opens_one_in_place(app):
+    at = app({"view": "story"})
+    cards = [h.proto.body for h in at.get("html") if 'class="story-card"' in h.proto.body]
+    assert len(cards) == ALL
+    assert "1950 to 1953" in cards[0]  # korean-war first
+    assert not detail_headings(at)
+    at.button(key="read_treaty-ratified").click().run()
+    assert detail_headings(at) == ["Parliament ratifies the treaty"]
+    assert at.query_params["event"] == "treaty-ratified"

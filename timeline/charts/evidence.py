@@ -20,6 +20,36 @@ from timeline.text import escape_html as escape
 from timeline.text import shorten
 
 WIDE_RANGE = 100  # largest / smallest value of a unit above which its axis is logarithmic
+# Points with the same number closer than this share of the time axis are set side by side,
+# this share apart, so no claimant's point hides another's (the hover keeps the exact date).
+DODGE_SHARE = 0.012
+
+
+def dodged(figures: pd.DataFrame, x_range: tuple[dt.date, dt.date]) -> pd.Series:
+    """Where each figure's point goes on the time axis: at its ``when``, moved aside when
+    another point of the same unit and value sits too close, so none is drawn on another."""
+    start, end = pd.Timestamp(x_range[0]), pd.Timestamp(x_range[1])
+    step = (end - start) * DODGE_SHARE
+    where = figures["when"].copy()
+    for _, same in figures.groupby(["unit", "value"], sort=False):
+        cluster: list = []
+        last = None
+        for index, when in same["when"].sort_values(kind="stable").items():
+            if last is not None and pd.Timestamp(when) - last >= step:
+                _spread(where, figures, cluster, step)
+                cluster = []
+            cluster.append(index)
+            last = pd.Timestamp(when)
+        _spread(where, figures, cluster, step)
+    return where
+
+
+def _spread(where: pd.Series, figures: pd.DataFrame, cluster: list, step: pd.Timedelta) -> None:
+    if len(cluster) < 2:
+        return
+    middle = figures.loc[cluster, "when"].mean()
+    for rank, index in enumerate(cluster):
+        where.at[index] = middle + step * (rank - (len(cluster) - 1) / 2)
 
 
 def default_units(figures: pd.DataFrame) -> list[str]:
@@ -62,6 +92,9 @@ def figures_figure(
     customdata so a click leads to its citation.
     """
     units = [u for u in units if (figures["unit"] == u).any()]
+    figures = figures.assign(x=dodged(figures, x_range))
+    start, end = pd.Timestamp(x_range[0]), pd.Timestamp(x_range[1])
+    on_axis = (figures["when"] >= start) & (figures["when"] <= end)
     fig = make_subplots(
         rows=max(len(units), 1),
         cols=1,
@@ -90,7 +123,7 @@ def figures_figure(
                 name="whiskers",
             )
             points = go.Scatter(
-                x=claims["when"],
+                x=claims["x"],
                 y=claims["value"],
                 mode="markers",
                 name=escape(shorten(claimant, 50)),
@@ -104,7 +137,11 @@ def figures_figure(
             fig.add_trace(whiskers, row=row_number, col=1)
             fig.add_trace(points, row=row_number, col=1)
             in_legend.add(claimant)
-        values = figures.loc[(figures["unit"] == unit) & (figures["value"] > 0), "value"]
+        of_unit = (figures["unit"] == unit) & (figures["value"] > 0)
+        # The axis is for the numbers on screen: a 1950s army off the time axis does not make
+        # the 2024 troop numbers logarithmic.
+        values = figures.loc[of_unit & on_axis, "value"]
+        values = values if len(values) else figures.loc[of_unit, "value"]
         # Numbers that span orders of magnitude (1,500 troops and 1.3 million) need a log axis.
         wide = len(values) and values.max() / values.min() > WIDE_RANGE
         axis = {"type": "log"} if wide else {"rangemode": "tozero"}

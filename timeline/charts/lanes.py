@@ -10,6 +10,7 @@ or ``text``, never a hover template, so ``%{...}`` in the data is not expanded e
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -32,13 +33,26 @@ from timeline.view.labels import Labels
 
 # Above this many marks the timeline switches to WebGL markers and lines: no bars, no labels.
 LARGE = 2000
-# Marks closer than this share a row only if they do not overlap (in days, about a marker).
-MIN_MARK_DAYS = 14
-MAX_ROWS_PER_LANE = 8
-# Key events get a label above the lanes, in at most this many rows, when there are few enough.
+# Marks are packed for a plot this many pixels wide (the dashboard passes the reader's) at the
+# default zoom: in a row, mark centres are at least MARK_PX + MARK_GAP_PX apart, so same-day
+# events are stacked, never drawn on top of each other.
+PLOT_WIDTH = 1000
+MARK_PX = 11
+MARK_GAP_PX = 3
+MAX_ROWS_PER_LANE = 40
+# Vertical rhythm: pixels per row, and the gap between two lanes (in rows).
+ROW_PX = 17
+LANE_GAP = 0.6
+# Key events get a label above the lanes: wrapped (never cut mid-word unless a title is very
+# long), packed in pixels so no two labels meet; the less important ones are left unlabelled
+# when there is no room (their full title is on hover, in the pick list and the Story view).
 MAX_KEY_LABELS = 40
-MAX_KEY_ROWS = 8
-KEY_LABEL_CHARS = 40
+KEY_LINE_CHARS = 30
+KEY_LINES = 3
+KEY_ROWS = 2
+KEY_ROW_UNITS = 2.8  # rows of the lanes one row of labels takes (three lines of 11 px text)
+CHAR_PX = 6.2  # the width of a character of 11 px text, on average
+TEXT_COLOUR = "#31333F"  # axis text: 12:1 on white (Streamlit's theme would make it grey)
 LANE_COLUMNS = {"category": "category", "actor": "actors", "source": "source_files"}
 LANE_KINDS = {"category": "category", "actor": "actor", "source": "source"}
 
@@ -64,6 +78,12 @@ def pack_rows(
     return rows
 
 
+def mark_gap(x_range: tuple[dt.date, dt.date], plot_width: int) -> pd.Timedelta:
+    """The time a mark and its gap take on an axis of ``x_range`` drawn ``plot_width`` wide."""
+    span = pd.Timestamp(x_range[1]) - pd.Timestamp(x_range[0])
+    return span * (MARK_PX + MARK_GAP_PX) / max(plot_width, 100)
+
+
 @dataclass(frozen=True)
 class Lanes:
     """Marks (one per event and lane) with their y position, and the lane ticks."""
@@ -72,12 +92,33 @@ class Lanes:
     tick_values: list[float]
     tick_labels: list[str]
     boundaries: list[float]
+    rows: float  # the height of the lanes, in rows
+
+
+def _extents(marks: pd.DataFrame, gap: pd.Timedelta) -> tuple[np.ndarray, np.ndarray]:
+    """The stretch of time each mark keeps to itself in its row: its whole period (a bar or
+    a whisker), and at least a mark's width around its middle."""
+    middle = centre(marks)
+    starts = marks["start"].clip(upper=middle - gap / 2)
+    ends = marks["end"].clip(lower=middle + gap / 2)
+    return _ns(starts), _ns(ends)
+
+
+def _ns(times: pd.Series) -> np.ndarray:
+    return times.to_numpy("datetime64[ns]").astype(np.int64)
 
 
 def lay_out_lanes(
-    df: pd.DataFrame, lanes: str, order: Sequence[str], labels: Mapping[str, str]
+    df: pd.DataFrame,
+    lanes: str,
+    order: Sequence[str],
+    labels: Mapping[str, str],
+    gap: pd.Timedelta | None = None,
+    lane_chars: int = 28,
 ) -> Lanes:
-    """One mark per event and lane (an event with two actors shows in both actor lanes)."""
+    """One mark per event and lane (an event with two actors shows in both actor lanes);
+    marks closer than ``gap`` (by default two weeks) go to separate rows of their lane."""
+    gap = pd.Timedelta(days=14) if gap is None else gap
     column = LANE_COLUMNS[lanes]
     marks = df.explode(column) if column != "category" else df.copy()
     marks = marks[marks[column].notna()].copy()
@@ -85,25 +126,21 @@ def lay_out_lanes(
     present = set(marks["lane"])
     lane_order = [lane for lane in order if lane in present]
     lane_order += sorted(present - set(lane_order))
-    min_width = pd.Timedelta(days=MIN_MARK_DAYS)
     marks["y"] = 0.0
     tick_values: list[float] = []
     tick_labels: list[str] = []
     boundaries: list[float] = []
-    top = 0
+    top = 0.0
     for lane in lane_order:
         in_lane = marks["lane"] == lane
-        starts = marks.loc[in_lane, "start"].to_numpy("datetime64[ns]").astype(np.int64)
-        ends = marks.loc[in_lane, "end"].to_numpy("datetime64[ns]").astype(np.int64)
-        ends = np.maximum(ends, starts + min_width.value)
-        rows = pack_rows(starts, ends)
+        rows = pack_rows(*_extents(marks[in_lane], gap))
         marks.loc[in_lane, "y"] = top + rows
         height = int(rows.max()) + 1
         tick_values.append(top + (height - 1) / 2)
-        tick_labels.append(escape(shorten(labels.get(lane, lane), 28)))
-        top += height + 1
-        boundaries.append(top - 1)
-    return Lanes(marks, tick_values, tick_labels, boundaries[:-1])
+        tick_labels.append(escape(shorten(labels.get(lane, lane), lane_chars)))
+        top += height + LANE_GAP
+        boundaries.append(top - 0.5 - LANE_GAP / 2)
+    return Lanes(marks, tick_values, tick_labels, boundaries[:-1], max(top - LANE_GAP, 1))
 
 
 def hover_text(row: Mapping, labels: Labels) -> str:
@@ -238,61 +275,111 @@ def _span_lines(marks: pd.DataFrame, colour: str) -> go.Scattergl:
     )
 
 
-def _key_band(marks: pd.DataFrame, x_range: tuple[dt.date, dt.date]) -> tuple[list, list, int]:
+def key_label_lines(title: str) -> list[str]:
+    """A key event's title wrapped in lines of ``KEY_LINE_CHARS``, at most ``KEY_LINES``."""
+    lines = textwrap.wrap(title, KEY_LINE_CHARS) or [""]
+    if len(lines) > KEY_LINES:
+        lines = [*lines[: KEY_LINES - 1], shorten(" ".join(lines[KEY_LINES - 1 :]), KEY_LINE_CHARS)]
+    return lines
+
+
+def _label_rows(
+    lefts: np.ndarray, rights: np.ndarray, max_rows: int, margin: float
+) -> list[int | None]:
+    """The row of each label, in the order given (most important first), so that no two
+    labels in a row meet; None for a label that finds no room."""
+    taken: list[list[tuple[float, float]]] = [[] for _ in range(max_rows)]
+    rows: list[int | None] = []
+    for left, right in zip(lefts, rights, strict=True):
+        row = next(
+            (
+                r
+                for r, spans in enumerate(taken)
+                if all(right + margin <= a or left >= b + margin for a, b in spans)
+            ),
+            None,
+        )
+        if row is not None:
+            taken[row].append((left, right))
+        rows.append(row)
+    return rows
+
+
+def _key_band(
+    marks: pd.DataFrame, x_range: tuple[dt.date, dt.date], plot_width: int, max_rows: int
+) -> tuple[list, list, int]:
     """Labels of key events in rows above the lanes, each with a dotted line down to its mark:
     (annotations, line shapes, number of rows).
 
-    Annotations and shapes, not traces, so the range slider stays clean; there are few of
-    them (key events only). Rows are packed so labels do not overlap at the default zoom (a
-    label's width estimated from its length, for a plot about 900 pixels wide); labels on the
-    right of the range extend to the left, so none runs off the plot.
+    Annotations and shapes, not traces: there are few of them (key events only). Labels are
+    packed in pixels for a plot ``plot_width`` wide at the default zoom (a label's width
+    estimated from its longest line); labels on the right of the range extend to the left, so
+    none runs off the plot. Events cited by more sources are placed first.
     """
+    start, end = pd.Timestamp(x_range[0]), pd.Timestamp(x_range[1])
     key = marks[marks["key"].astype(bool)].drop_duplicates("id")
+    key = key[(centre(key) >= start) & (centre(key) <= end)]
     if key.empty or len(key) > MAX_KEY_LABELS:
         return [], [], 0
-    titles = [shorten(t, KEY_LABEL_CHARS) for t in key["title"]]
+    key = key.sort_values(["n_sources", "start"], ascending=[False, True], kind="stable")
+    lines = [key_label_lines(title) for title in key["title"]]
     middle = centre(key)
-    start = pd.Timestamp(x_range[0])
-    span = pd.Timestamp(x_range[1]) - start
-    width = pd.Series([span * (len(t) * 6.2 + 12) / 900 for t in titles], index=key.index)
-    position = (middle - start) / span
+    position = ((middle - start) / (end - start)).to_numpy(dtype=float)
+    width = np.array([max(len(line) for line in text) * CHAR_PX + 8 for text in lines])
     anchor = np.where(position > 0.6, "right", np.where(position < 0.4, "left", "center"))
-    left = middle - width * np.select([anchor == "right", anchor == "center"], [1, 0.5], 0)
-    levels = pack_rows(
-        left.to_numpy("datetime64[ns]").astype(np.int64),
-        (left + width).to_numpy("datetime64[ns]").astype(np.int64),
-        max_rows=MAX_KEY_ROWS,
-    )
-    label_y = -1.0 - levels
-    annotations = [
-        {
-            "x": x,
-            "y": y,
-            "xref": "x",
-            "yref": "y",
-            "text": escape(title),
-            "showarrow": False,
-            "xanchor": side,
-            "font": {"size": 11, "color": "#222222"},
-            "name": "key event",
-        }
-        for x, y, title, side in zip(middle, label_y, titles, anchor, strict=True)
-    ]
-    lines = [
-        {
-            "type": "line",
-            "xref": "x",
-            "yref": "y",
-            "x0": x,
-            "x1": x,
-            "y0": y + 0.3,
-            "y1": mark_y,
-            "line": {"color": "#AAAAAA", "width": 1, "dash": "dot"},
-            "layer": "below",
-        }
-        for x, y, mark_y in zip(middle, label_y, key["y"], strict=True)
-    ]
-    return annotations, lines, int(levels.max()) + 1
+    share = np.select([anchor == "right", anchor == "center"], [1.0, 0.5], 0.0)
+    left = position * plot_width - width * share
+    rows = _label_rows(left, left + width, max_rows, margin=6)
+    placed = [i for i, row in enumerate(rows) if row is not None]
+    if not placed:
+        return [], [], 0
+    used = max(rows[i] or 0 for i in placed) + 1
+    annotations, shapes = [], []
+    for i in placed:
+        row = rows[i] or 0
+        # The y axis is reversed: the band's rows sit above the first lane, at negative y.
+        y = -0.9 - KEY_ROW_UNITS * (used - 1 - row) - KEY_ROW_UNITS / 2
+        x, mark_y = middle.iloc[i], key["y"].iloc[i]
+        annotations.append(
+            {
+                "x": x,
+                "y": y,
+                "xref": "x",
+                "yref": "y",
+                "text": "<br>".join(escape(line) for line in lines[i]),
+                "showarrow": False,
+                "xanchor": anchor[i],
+                "align": anchor[i] if anchor[i] != "center" else "center",
+                "font": {"size": 11, "color": "#222222"},
+                "name": "key event",
+            }
+        )
+        shapes.append(
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "y",
+                "x0": x,
+                "x1": x,
+                "y0": y + KEY_ROW_UNITS / 2 - 0.2,
+                "y1": mark_y,
+                "line": {"color": "#8A8A8A", "width": 1, "dash": "dot"},
+                "layer": "below",
+            }
+        )
+    return annotations, shapes, used
+
+
+@dataclass(frozen=True)
+class Screen:
+    """Where the chart is read: the plot's width in pixels (marks and labels are packed for
+    it), whether the legend is drawn inside the chart (exports) or beside it (the dashboard
+    draws its own, which wraps on a phone), and the rows of key-event labels."""
+
+    plot_width: int = PLOT_WIDTH
+    legend: bool = True
+    key_rows: int = KEY_ROWS
+    lane_chars: int = 28  # lane names are shortened to this many characters
 
 
 def timeline_figure(
@@ -302,6 +389,7 @@ def timeline_figure(
     *,
     lanes: str = "category",
     selected: str | None = None,
+    screen: Screen = Screen(),
 ) -> go.Figure:
     """The events on lanes over time: markers for points, bars for spans, whiskers for
     imprecise dates, colour by category, mark by claim status.
@@ -310,7 +398,8 @@ def timeline_figure(
     """
     kind = LANE_KINDS[lanes]
     order = labels.source_order if kind == "source" else list(labels.of_kind(kind))
-    layout = lay_out_lanes(df, lanes, order, labels.of_kind(kind))
+    gap = mark_gap(x_range, screen.plot_width)
+    layout = lay_out_lanes(df, lanes, order, labels.of_kind(kind), gap, screen.lane_chars)
     marks = layout.marks
     columns = ["title", "date_text", "status", "source_files", "n_citations"]
     marks["hover"] = [hover_text(row, labels) for row in marks[columns].to_dict("records")]
@@ -338,10 +427,12 @@ def timeline_figure(
             of_colour.append(_points(of_status, colour, gl, symbol))
         traces += [trace.update(legendgroup=category) for trace in of_colour]
     fig = go.Figure(data=traces)
-    key_labels, key_lines, key_rows = ([], [], 0) if gl else _key_band(marks, x_range)
+    key_labels, key_lines, key_rows = (
+        ([], [], 0) if gl else _key_band(marks, x_range, screen.plot_width, screen.key_rows)
+    )
     if selected is not None and (marks["id"] == selected).any():
         chosen = marks[marks["id"] == selected]
-        ring = {"symbol": "circle-open", "size": 24, "color": "#000000", "line": {"width": 3}}
+        ring = {"symbol": "circle-open", "size": 22, "color": "#000000", "line": {"width": 3}}
         fig.add_trace(
             go.Scatter(
                 x=centre(chosen),
@@ -357,58 +448,68 @@ def timeline_figure(
 
     tick_values, tick_labels = list(layout.tick_values), list(layout.tick_labels)
     boundaries = list(layout.boundaries)
+    band = 0.0
     if key_rows:
-        tick_values.insert(0, -1 - (key_rows - 1) / 2)
+        band = 0.9 + KEY_ROW_UNITS * key_rows
+        tick_values.insert(0, -band / 2 - 0.4)
         tick_labels.insert(0, "<i>Key events</i>")
-        boundaries.insert(0, -0.5)
-    rows = key_rows + (int(marks["y"].max()) + 1 if len(marks) else 1)
+        boundaries.insert(0, -0.6)
     line = {"color": "#CCCCCC", "width": 1, "dash": "dot"}
-    height = int(min(max(rows * 24 + 300, 500), 1800))
+    # Rows from the top of the key band to the bottom of the last lane, half a row of air.
+    top, bottom = -band - 0.5, layout.rows - 0.5
+    top_margin, bottom_margin = (125, 30) if screen.legend else (34, 8)
+    margin = {"l": 10, "r": 10, "t": top_margin, "b": bottom_margin}
+    height = round((bottom - top) * ROW_PX) + margin["t"] + margin["b"]
+    legend = {
+        "title": {"text": "<b>Colour</b> = category", "side": "left"},
+        "orientation": "h",
+        "groupclick": "togglegroup",
+        "yref": "container",
+        "y": 1,
+        "yanchor": "top",
+        "x": 0,
+        "xanchor": "left",
+    }
+    legend2 = {
+        "title": {"text": "<b>Mark</b> = claim status", "side": "left"},
+        "orientation": "h",
+        "yref": "container",
+        "y": 1 - 62 / height,
+        "yanchor": "top",
+        "x": 0,
+        "xanchor": "left",
+        "itemclick": False,
+        "itemdoubleclick": False,
+    }
     fig.update_layout(
         height=height,
-        margin={"l": 10, "r": 10, "t": 125, "b": 10},
+        margin=margin,
         barmode="overlay",
         hovermode="closest",
         dragmode="pan",
         clickmode="event+select",
-        legend={
-            "title": {"text": "<b>Colour</b> = category", "side": "left"},
-            "orientation": "h",
-            "groupclick": "togglegroup",
-            "yref": "container",
-            "y": 1,
-            "yanchor": "top",
-            "x": 0,
-            "xanchor": "left",
-        },
-        legend2={
-            "title": {"text": "<b>Mark</b> = claim status", "side": "left"},
-            "orientation": "h",
-            "yref": "container",
-            "y": 1 - 62 / height,
-            "yanchor": "top",
-            "x": 0,
-            "xanchor": "left",
-            "itemclick": False,
-            "itemdoubleclick": False,
-        },
+        showlegend=screen.legend,
+        legend=legend,
+        legend2=legend2,
         plot_bgcolor="#FFFFFF",
         xaxis={
             "type": "date",
             "range": [str(d) for d in x_range],
-            "rangeslider": {"visible": True, "thickness": 0.06},
+            "rangeslider": {"visible": False},
             "showgrid": True,
             "gridcolor": "#E5E5E5",
-            "side": "bottom",
+            "side": "bottom" if screen.legend else "top",
+            "tickfont": {"color": TEXT_COLOUR},
         },
         yaxis={
             "tickmode": "array",
             "tickvals": tick_values,
             "ticktext": tick_labels,
-            "autorange": "reversed",
+            "range": [bottom, top],  # reversed: the first lane on top
             "showgrid": False,
             "zeroline": False,
             "fixedrange": True,
+            "tickfont": {"color": TEXT_COLOUR},
         },
         shapes=[
             *(
@@ -422,13 +523,21 @@ def timeline_figure(
     return fig
 
 
-def view_figure(view: View, *, drawn_only: bool = False, selected: str | None = None) -> go.Figure:
+def view_figure(
+    view: View,
+    *,
+    drawn_only: bool = False,
+    selected: str | None = None,
+    screen: Screen = Screen(),
+) -> go.Figure:
     """The timeline chart of a view: every event it keeps (the dashboard, where the reader
-    pans), or only those reaching into its time axis (``drawn_only``: a chart for export)."""
+    pans), or only those whose mark falls on its time axis (``drawn_only``: a chart for
+    export)."""
     return timeline_figure(
         view.drawn if drawn_only else view.events,
         view.labels,
         view.x_range,
         lanes=view.state.lanes,
         selected=selected,
+        screen=screen,
     )

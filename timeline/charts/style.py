@@ -12,6 +12,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from timeline.view import centre_dates as centre
+
+__all__ = ["centre"]
+
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
 FALLBACK_COLOUR = "#999999"
 
@@ -44,7 +48,3 @@ def segments(starts: pd.Series, ends: pd.Series, y0: pd.Series, y1: pd.Series | 
     x[0::3], x[1::3], x[2::3] = starts.to_numpy(), ends.to_numpy(), None
     y[0::3], y[1::3], y[2::3] = y0.to_numpy(), (y0 if y1 is None else y1).to_numpy(), None
     return x, y
-
-
-def centre(marks: pd.DataFrame) -> pd.Series:
-    return marks["start"] + (marks["end"] - marks["start"]) / 2

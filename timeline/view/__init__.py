@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from urllib.parse import urlencode
 
+import numpy as np
 import pandas as pd
 
 from timeline.dataset import Dataset
@@ -34,6 +35,17 @@ __all__ = ["FilterState", "Labels", "View"]
 # The time axis pads the events' span by this much (a twentieth) and at least EDGE_DAYS.
 PAD_SHARE = 0.05
 EDGE_DAYS = 15
+# The default axis holds this share of the events (by their middle): outliers years away
+# (a war in 1950, a photo in 2017) are counted in words, not allowed to squash the story.
+CENTRAL_SHARE = 0.9
+# A month holding this many marks on an axis over this many days is offered as a zoom.
+CROWDED = 8
+CROWDED_AXIS_DAYS = 180
+
+
+def centre_dates(events: pd.DataFrame) -> pd.Series:
+    """Where each event's mark sits: the middle of the period its date covers."""
+    return events["start"] + (events["end"] - events["start"]) / 2
 
 
 @dataclass(frozen=True)
@@ -73,27 +85,44 @@ class View:
 
     @cached_property
     def x_range(self) -> tuple[dt.date, dt.date]:
-        """The chart's time axis: the filters' dates, else the dataset's period, else the span
-        of the events kept (padded)."""
+        """The chart's time axis: the filters' dates, else where the events kept are dense
+        (``default_range``)."""
         start, end = self.default_range
         start, end = self.state.date_from or start, self.state.date_to or end
         return (start, end) if start < end else self.default_range
 
     @cached_property
     def default_range(self) -> tuple[dt.date, dt.date]:
-        period = self.dataset.settings.period
+        """Where the story is: the span holding the central share (``CENTRAL_SHARE``) of the
+        events kept, by their middle, padded, and within the dataset's period when it has one;
+        the whole span of the events with ``full_range``; the dataset's period (or this year)
+        when no event is kept."""
         events = self.events
-        if period is not None:
-            start, end = dt.date.fromisoformat(period.start), dt.date.fromisoformat(period.end)
-            inside = (events["end"] > pd.Timestamp(start)) & (events["start"] < pd.Timestamp(end))
-            if events.empty or inside.any():
-                return start, end
         if events.empty:
+            period = self.dataset.settings.period
+            if period is not None:
+                return dt.date.fromisoformat(period.start), dt.date.fromisoformat(period.end)
             today = dt.date.today()
             return dt.date(today.year, 1, 1), dt.date(today.year + 1, 1, 1)
-        first, last = events["start"].min(), events["end"].max()
+        if self.state.full_range:
+            first, last = events["start"].min(), events["end"].max()
+        else:
+            middles = np.sort(centre_dates(events).to_numpy())
+            left_out = int(len(middles) * (1 - CENTRAL_SHARE) / 2)
+            first = pd.Timestamp(middles[left_out])
+            last = pd.Timestamp(middles[len(middles) - 1 - left_out])
         pad = (last - first) * PAD_SHARE + pd.Timedelta(days=EDGE_DAYS)
-        return (first - pad).date(), (last + pad).date()
+        start, end = (first - pad).date(), (last + pad).date()
+        period = self.dataset.settings.period
+        if period is not None and not self.state.full_range:
+            # The dataset's own period bounds the axis it opens on, when they meet.
+            within = (
+                max(start, dt.date.fromisoformat(period.start)),
+                min(end, dt.date.fromisoformat(period.end)),
+            )
+            if within[0] < within[1]:
+                return within
+        return start, end
 
     @cached_property
     def drawn(self) -> pd.DataFrame:
@@ -103,6 +132,24 @@ class View:
             end += pd.Timedelta(days=1)
         events = self.events
         return events[(events["end"] > start) & (events["start"] < end)]
+
+    @cached_property
+    def outside(self) -> int:
+        """How many events the filters keep that fall outside the time axis."""
+        return len(self.events) - len(self.drawn)
+
+    @cached_property
+    def busiest_month(self) -> tuple[dt.date, dt.date, int] | None:
+        """The month the most drawn marks fall in (first day, last day, events), when it is
+        crowded (``CROWDED`` or more) on an axis much longer than a month; else None."""
+        start, end = self.x_range
+        if len(self.drawn) < CROWDED or (end - start).days < CROWDED_AXIS_DAYS:
+            return None
+        months = centre_dates(self.drawn).dt.to_period("M").value_counts()
+        month, count = months.index[0], int(months.iloc[0])
+        if count < CROWDED:
+            return None
+        return month.start_time.date(), month.end_time.date(), count
 
     def title(self, custom: str = "", events: pd.DataFrame | None = None) -> str:
         """``custom`` when given, else one made from the dataset's subject, the filters and the

@@ -3,7 +3,8 @@
 The query string is the shareable form of a view::
 
     ?source=001_x.txt&actor=russia&actor=north-korea&status=confirmed
-    &from=2024-06-01&to=2024-12-31&q=kursk&min_sources=2&event=duma-ratifies-treaty&lanes=actor
+    &from=2024-06-01&to=2024-12-31&q=kursk&min_sources=2&corroboration=single
+    &event=duma-ratifies-treaty&lanes=actor&range=all
 
 ``source``, ``actor``, ``category`` and ``status`` repeat; ``from`` and ``to`` take ``YYYY``,
 ``YYYY-MM`` or ``YYYY-MM-DD`` (``to=2024-06`` means up to the end of June). Parsing never fails:
@@ -23,6 +24,10 @@ import pandas as pd
 from timeline.dates import parse_partial_date
 
 LANES = ("category", "actor", "source")
+# single: events one seed reports; corroborated: events two or more seeds report.
+CORROBORATION = ("single", "corroborated")
+# range=all: the time axis spans every event kept, not only the dense middle of them.
+RANGES = ("all",)
 MAX_QUERY_LENGTH = 200
 MAX_MIN_SOURCES = 99
 # Dates outside these bounds are typos; the date pickers refuse them too.
@@ -38,7 +43,7 @@ _REPEATED = {
     "category": "categories",
     "status": "statuses",
 }
-_SINGLE = ("from", "to", "q", "min_sources", "event", "lanes")
+_SINGLE = ("from", "to", "q", "min_sources", "corroboration", "event", "lanes", "range")
 PARAMS = (*_REPEATED, *_SINGLE)
 
 
@@ -54,8 +59,10 @@ class FilterState:
     date_to: dt.date | None = None
     q: str = ""
     min_sources: int = 1
+    corroboration: str | None = None
     event: str | None = None
     lanes: str = "category"
+    full_range: bool = False
 
 
 @dataclass(frozen=True)
@@ -139,6 +146,17 @@ def from_query_params(
         picked["q"] = q
     if "min_sources" in single:
         picked["min_sources"] = _parse_min_sources(single["min_sources"], notes)
+    if "corroboration" in single:
+        if single["corroboration"] in CORROBORATION:
+            picked["corroboration"] = single["corroboration"]
+        else:
+            value = single["corroboration"]
+            notes.append(f"Ignored corroboration={value!r}: use {' or '.join(CORROBORATION)}.")
+    if "range" in single:
+        if single["range"] in RANGES:
+            picked["full_range"] = True
+        else:
+            notes.append(f"Ignored range={single['range']!r}: use range=all for the full span.")
     if "event" in single:
         if single["event"] in choices.events:
             picked["event"] = single["event"]
@@ -171,10 +189,14 @@ def to_query_params(state: FilterState) -> dict[str, str | list[str]]:
         params["q"] = state.q
     if state.min_sources > 1:
         params["min_sources"] = str(state.min_sources)
+    if state.corroboration:
+        params["corroboration"] = state.corroboration
     if state.event:
         params["event"] = state.event
     if state.lanes != "category":
         params["lanes"] = state.lanes
+    if state.full_range:
+        params["range"] = "all"
     return params
 
 
@@ -211,6 +233,10 @@ def apply(df: pd.DataFrame, state: FilterState) -> pd.DataFrame:
         keep &= df["start"] < pd.Timestamp(state.date_to + dt.timedelta(days=1))
     if state.min_sources > 1:
         keep &= df["n_sources"] >= state.min_sources
+    if state.corroboration == "single":
+        keep &= df["n_sources"] == 1
+    elif state.corroboration == "corroborated":
+        keep &= df["n_sources"] >= 2
     if state.q and keep.any():
         text = search_text(df[keep])
         for word in state.q.casefold().split():
