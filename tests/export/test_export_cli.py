@@ -182,3 +182,18 @@ def test_html_with_plotly_js_in_a_file_beside_it(tmp_path, capsys):
     assert page.stat().st_size * 20 < inline.stat().st_size
     assert library.stat().st_size > inline.stat().st_size * 0.9
     assert f"{library}: plotly.js for chart.html" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("corroboration", "cited_by_one"), [("single", True), ("corroborated", False)]
+)
+def test_corroboration_and_range_as_in_the_url(tmp_path, corroboration, cited_by_one):
+    out = tmp_path / "events.json"
+    argv = ["export", "--data", SMALL, "--out", str(out)]
+    assert main([*argv, "--corroboration", corroboration, "--range", "all"]) == 0
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert document["events"]
+    for event in document["events"]:
+        files = {citation["file"] for citation in event["sources"]}
+        assert (len(files) == 1) is cited_by_one, event["id"]
+    assert document["filters"] == {"corroboration": corroboration, "range": "all"}

@@ -11,7 +11,7 @@ import pytest
 import timeline
 from timeline.paths import DataPaths
 from timeline.text import slug
-from timeline.view import View, credit
+from timeline.view import View, credit, filters
 from timeline.view.filters import FilterState, apply
 
 SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "dashboard" / "small"
@@ -65,6 +65,17 @@ def test_filters_text_names_each_filter_in_words(dataset):
         "Troop deployment; involving North Korea or Russia; claimed; citing Beta Weekly; "
         "from 1 June 2024; to 31 December 2024; mentioning “troops”; cited by at least 2 sources"
     )
+
+
+@pytest.mark.parametrize(
+    ("corroboration", "words"),
+    [("single", "cited by a single source"), ("corroborated", "cited by two sources or more")],
+)
+def test_filters_text_names_the_corroboration_filter(dataset, corroboration, words):
+    labels = View(dataset).labels
+    assert set(filters.CORROBORATION) == {"single", "corroborated"}
+    state = FilterState(corroboration=corroboration)
+    assert credit.filters_text(state, labels) == words
 
 
 @pytest.mark.parametrize(

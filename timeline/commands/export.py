@@ -121,6 +121,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--q", default="", metavar="WORDS", help="every word in the title, summary or a quote"
     )
     view.add_argument("--min-sources", metavar="N", help="cited by at least N seeds")
+    view.add_argument(
+        "--corroboration",
+        choices=filters.CORROBORATION,
+        help="single: events cited by one seed only; corroborated: by two or more",
+    )
+    view.add_argument(
+        "--range",
+        dest="time_range",
+        choices=filters.RANGES,
+        help="all: the whole span of the events (default: where they are dense)",
+    )
     view.add_argument("--lanes", choices=filters.LANES, help="chart lanes by (default category)")
     parser.set_defaults(run=run)
 
@@ -274,6 +285,8 @@ def _state(args: argparse.Namespace, dataset: timeline.Dataset) -> filters.Filte
         "to": args.date_to,
         "q": args.q or None,
         "min_sources": args.min_sources,
+        "corroboration": args.corroboration,
+        "range": args.time_range,
         "lanes": args.lanes,
     }
     params.update({key: value for key, value in singles.items() if value is not None})

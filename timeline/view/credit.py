@@ -102,6 +102,13 @@ def _either(values: Sequence[str]) -> str:
     return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " or " + values[-1]
 
 
+# Keyed by filters.CORROBORATION; a new value there fails test_credit until it has words here.
+_CORROBORATION_WORDS = {
+    "single": "cited by a single source",
+    "corroborated": "cited by two sources or more",
+}
+
+
 def filters_text(state: FilterState, labels: Labels) -> str:
     """The filters in words (``Arrivals; involving the harbour; from 1 June 2024``),
     or "" when there are none."""
@@ -126,6 +133,8 @@ def filters_text(state: FilterState, labels: Labels) -> str:
         parts.append(f"mentioning “{state.q}”")
     if state.min_sources > 1:
         parts.append(f"cited by at least {state.min_sources} sources")
+    if state.corroboration:
+        parts.append(_CORROBORATION_WORDS[state.corroboration])
     return "; ".join(parts)
 
 
