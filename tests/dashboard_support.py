@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from timeline.dates import event_date_text, parse_partial_date
+from timeline.loader import search_text
 from timeline.model import Actor, Category, Place, Status, Vocabularies
 from timeline.view.labels import Labels
 
@@ -46,6 +47,8 @@ def event_row(id: str, date: str, **fields: object) -> dict:
         "n_sources": len({s["file"] for s in sources}),
     }
     row.update(fields)
+    quotes = [s["quote"] for s in row["sources"]]
+    row["search_text"] = search_text(row["title"], row["summary"], quotes)
     return row
 
 

@@ -164,3 +164,10 @@ def test_the_real_data_loads():
     assert frame["id"].is_unique
     assert (frame["start"] < frame["end"]).all()
     assert (frame["n_sources"] <= frame["n_citations"]).all()
+
+
+def test_each_row_carries_its_search_text_case_folded_once():
+    row = load_events(VALID / "data/events.yaml").iloc[0]
+    parts = [row["title"], row["summary"], *(c["quote"] for c in row["sources"])]
+    assert row["search_text"] == " ".join(parts).casefold()
+    assert row["search_text"] != " ".join(parts)  # the fixture has capitals to fold

@@ -205,12 +205,6 @@ def _any_of(column: pd.Series, wanted: Collection[str]) -> pd.Series:
     return column.map(lambda values: not wanted.isdisjoint(values)).astype(bool)
 
 
-def search_text(df: pd.DataFrame) -> pd.Series:
-    """Title, summary and every quote of each event, case-folded, for free-text search."""
-    quotes = df["sources"].map(lambda cites: " ".join(c["quote"] for c in cites))
-    return (df["title"] + " " + df["summary"] + " " + quotes).str.casefold()
-
-
 def apply(df: pd.DataFrame, state: FilterState) -> pd.DataFrame:
     """The events the view shows, in their original order.
 
@@ -238,7 +232,7 @@ def apply(df: pd.DataFrame, state: FilterState) -> pd.DataFrame:
     elif state.corroboration == "corroborated":
         keep &= df["n_sources"] >= 2
     if state.q and keep.any():
-        text = search_text(df[keep])
+        text = df.loc[keep, "search_text"]
         for word in state.q.casefold().split():
             keep.loc[text.index] &= text.str.contains(word, regex=False)
     return df[keep]
