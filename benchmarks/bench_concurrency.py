@@ -25,72 +25,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
+from served import CHROMIUM, CHROMIUM_ARGS, REPO_ROOT, Server  # benchmarks/ is on sys.path
+
 CHART = '[data-testid="stPlotlyChart"]'
 EXCEPTION = '[data-testid="stException"]'
 FAILED_PART = "Something went wrong"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    """The dashboard in a child process, with its CPU time and memory read from /proc."""
-
-    def __init__(self, log: Path, root: Path = REPO_ROOT) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        command = [
-            sys.executable, "-m", "streamlit", "run", "dashboard.py",
-            "--server.headless", "true", "--server.port", str(self.port),
-            "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
-            "--browser.gatherUsageStats", "false",
-        ]  # fmt: skip
-        self.log = log.open("w")
-        self.process = subprocess.Popen(
-            command, cwd=root, stdout=self.log, stderr=subprocess.STDOUT
-        )
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline and self.process.poll() is None:
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as answer:
-                    if answer.read() == b"ok":
-                        return
-            except OSError:
-                time.sleep(0.3)
-        raise RuntimeError(f"streamlit did not start; see {log}")
-
-    def cpu_seconds(self) -> float:
-        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-    def memory_mb(self, field: str = "VmHWM") -> float:
-        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
-            if line.startswith(field + ":"):
-                return int(line.split()[1]) / 1024
-        return 0.0
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.log.close()
 
 
 async def websocket_reader(port: int, timeout: float) -> tuple[float | None, str | None]:
@@ -149,9 +93,7 @@ def browser_round(url: str, readers: int, timeout: float) -> list:
 
     results = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
-        )
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         pages = [browser.new_context().new_page() for _ in range(readers)]
         started = time.perf_counter()
         for page in pages:  # every navigation starts before any chart is waited for
@@ -191,7 +133,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     log = Path(tempfile.gettempdir()) / "bench_concurrency_streamlit.log"
-    server = Server(log, args.root)
+    server = Server(args.root / "dashboard.py", log, args.root)
     try:
         before = server.cpu_seconds()
         ((cold, error),) = websocket_round(server.port, 1, args.timeout)

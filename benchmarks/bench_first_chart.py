@@ -27,33 +27,22 @@ from __future__ import annotations
 import argparse
 import gc
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from synthetic import synthetic_copy  # benchmarks/ is on sys.path when run as a script
+from served import CHROMIUM, CHROMIUM_ARGS, Server  # benchmarks/ is on sys.path as a script
+from synthetic import synthetic_copy
 
 import timeline
 from timeline.paths import DEFAULT_EVENTS
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PAGES = {"bare": REPO_ROOT / "benchmarks" / "bare_page.py"}
 SEARCH_LABEL = "Search titles, summaries and quotes"
 SEARCH_WORD = "treaty"
@@ -68,54 +57,6 @@ POINTS = """() => {
     return plot._fullData.reduce((n, t) => n + (t.x ? t.x.length : 0), 0);
 }"""
 IDLE = """() => !document.querySelector('[data-testid="stStatusWidget"]')"""
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    """``streamlit run SCRIPT`` in a child process; its memory read from /proc."""
-
-    def __init__(self, script: Path, env: dict[str, str], log: Path, root: Path) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        command = [
-            sys.executable, "-m", "streamlit", "run", str(script),
-            "--server.headless", "true", "--server.port", str(self.port),
-            "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
-            "--browser.gatherUsageStats", "false",
-        ]  # fmt: skip
-        self.log = log.open("w")
-        self.process = subprocess.Popen(
-            command, cwd=root, env=env, stdout=self.log, stderr=subprocess.STDOUT
-        )
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and self.process.poll() is None:
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as answer:
-                    if answer.read() == b"ok":
-                        return
-            except OSError:
-                time.sleep(0.3)
-        raise RuntimeError(f"streamlit did not start; see {log}")
-
-    def peak_memory_mb(self) -> float:
-        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-        return 0.0
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self.log.close()
 
 
 class Timeout(Exception):
@@ -170,7 +111,7 @@ def measure_page(
     browser, name: str, env: dict[str, str], timeout: float, log: Path, root: Path
 ) -> dict:
     script = root / "dashboard.py" if name == "dashboard" else PAGES[name]
-    server = Server(script, env, log, root)
+    server = Server(script, log, root, env)
     result: dict[str, float | str] = {}
     try:
         try:
@@ -187,7 +128,7 @@ def measure_page(
         except Timeout:
             result.setdefault("cold", "timeout")
             result.setdefault("warm", "timeout")
-        result["memory"] = server.peak_memory_mb()
+        result["memory"] = server.memory_mb()
     finally:
         server.stop()
     return result
