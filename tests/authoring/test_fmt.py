@@ -251,3 +251,24 @@ def test_fmt_has_help(capsys):
     out = capsys.readouterr().out
     assert out.startswith("usage: python -m timeline fmt")
     assert "canonical form" in out and "--check" in out
+
+
+def test_check_names_the_first_differing_line_when_a_diff_would_be_too_long(
+    tmp_path, capsys, monkeypatch
+):
+    import timeline.commands.fmt as fmt_command
+
+    text = CANONICAL.read_text("utf-8")
+    blocks = re.split(r"(?m)^(?=  (?:# Comment before|- id: ))", text.split("# Trailing")[0])
+    header, events = blocks[0], blocks[1:]
+    shuffled = header + "".join(reversed(events)) + "# Trailing" + text.split("# Trailing")[1]
+    pairs = zip(shuffled.splitlines(), canonical_text(shuffled, "x").splitlines(), strict=False)
+    first = next(n for n, (ours, canonical) in enumerate(pairs, 1) if ours != canonical)
+    path = tmp_path / "events.yaml"
+    path.write_text(shuffled, "utf-8")
+    monkeypatch.setattr(fmt_command, "MAX_DIFF_LINES", 2)
+    assert main(["fmt", "--check", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(f"{path}:{first}:1: not in canonical form from this line on (")
+    assert "too many to show as a diff" in out and "@@" not in out
+    assert path.read_text("utf-8") == shuffled

@@ -86,11 +86,24 @@ def _canonical_file(path: Path, display: str) -> str | None:
     return None if path.read_bytes() == canonical.encode("utf-8") else canonical
 
 
+# difflib's matching grows faster than linearly with the lines that differ: past this many, the
+# answer is where the difference starts instead of a diff that could take minutes.
+MAX_DIFF_LINES = 2_000
+
+
 def _unified_diff(old: str, new: str, path: str) -> str:
-    lines = difflib.unified_diff(
-        old.splitlines(keepends=True),
-        new.splitlines(keepends=True),
-        fromfile=path,
-        tofile=f"{path} (canonical)",
-    )
+    before, after = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    same = 0
+    while same < min(len(before), len(after)) and before[same] == after[same]:
+        same += 1
+    tail = 0
+    while tail < min(len(before), len(after)) - same and before[-1 - tail] == after[-1 - tail]:
+        tail += 1
+    differing = max(len(before), len(after)) - same - tail
+    if differing > MAX_DIFF_LINES:
+        return (
+            f"{path}:{same + 1}:1: not in canonical form from this line on "
+            f"({differing:,} lines differ: too many to show as a diff)\n"
+        )
+    lines = difflib.unified_diff(before, after, fromfile=path, tofile=f"{path} (canonical)")
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
