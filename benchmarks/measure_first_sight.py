@@ -42,13 +42,7 @@ def screenshots(browser, url: str, folder: Path) -> None:
         ("phone", "", "phone.png"),
     ):
         phone = device == "phone"
-        context = browser.new_context(
-            viewport=geometry.PHONE if phone else geometry.LAPTOP,
-            user_agent=geometry.PHONE_AGENT if phone else None,
-            is_mobile=phone,
-            has_touch=phone,
-            device_scale_factor=1,
-        )
+        context = geometry.new_context(browser, device, device_scale_factor=1)
         page = context.new_page()
         geometry.open_page(page, f"{url}/{query}", chart=not phone and not query)
         page.screenshot(path=folder / name)
@@ -56,13 +50,7 @@ def screenshots(browser, url: str, folder: Path) -> None:
 
 
 def measure(browser, url: str, device: str) -> None:
-    phone = device == "phone"
-    context = browser.new_context(
-        viewport=geometry.PHONE if phone else geometry.LAPTOP,
-        user_agent=geometry.PHONE_AGENT if phone else None,
-        is_mobile=phone,
-        has_touch=phone,
-    )
+    context = geometry.new_context(browser, device)
     page = context.new_page()
     # The chart's measurements are taken on the Timeline, whatever the device's default view.
     geometry.open_page(page, f"{url}/?view=Timeline", chart=True)

@@ -6,14 +6,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT / "tests"))
 
-from browser_support import CHROMIUM, CHROMIUM_ARGS, free_port
+from browser_support import CHROMIUM, CHROMIUM_ARGS, free_port, healthy
 
 __all__ = ["CHROMIUM", "CHROMIUM_ARGS", "REPO_ROOT", "Server"]
 
@@ -41,14 +39,8 @@ class Server:
         self.process = subprocess.Popen(
             command, cwd=root, env=env, stdout=self.log, stderr=subprocess.STDOUT
         )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and self.process.poll() is None:
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as answer:
-                    if answer.read() == b"ok":
-                        return
-            except OSError:
-                time.sleep(0.3)
+        if healthy(self.url, self.process, timeout):
+            return
         self.stop()
         raise RuntimeError(f"streamlit did not start; see {log}")
 

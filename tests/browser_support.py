@@ -49,6 +49,20 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def healthy(url: str, process: subprocess.Popen, timeout: float) -> bool:
+    """Whether the Streamlit server at ``url`` answers its health check before ``timeout``
+    seconds pass or its process ends."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.read() == b"ok":
+                    return True
+        except OSError:
+            time.sleep(0.3)
+    return False
+
+
 class Server:
     """``streamlit run dashboard.py`` in the background, its output kept in a log file."""
 
@@ -70,16 +84,8 @@ class Server:
         self._wait_until_healthy()
 
     def _wait_until_healthy(self, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                break
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as answer:
-                    if answer.read() == b"ok":
-                        return
-            except OSError:
-                time.sleep(0.3)
+        if healthy(self.url, self.process, timeout):
+            return
         self.stop()
         raise RuntimeError(f"streamlit did not become healthy:\n{self.log_text()}")
 

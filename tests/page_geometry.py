@@ -126,6 +126,19 @@ _SETTLED_JS = """
 QUIET_FRAMES = 20
 
 
+def new_context(browser, device: str, **options):
+    """A browser context as a laptop (1440x900) or a phone (390x844, touch, a phone's user
+    agent: the dashboard tells phones apart by it)."""
+    phone = device == "phone"
+    return browser.new_context(
+        viewport=PHONE if phone else LAPTOP,
+        user_agent=PHONE_AGENT if phone else None,
+        is_mobile=phone,
+        has_touch=phone,
+        **options,
+    )
+
+
 def wait_until_idle(page, timeout: float = 60_000) -> None:
     """Wait for the script run to end, every Plotly chart to be drawn and the page to settle."""
     page.wait_for_selector(APP_IDLE, timeout=timeout)

@@ -38,13 +38,7 @@ def device(request):
 
 @pytest.fixture
 def page(browser, device, real_server, request):
-    phone = device == "phone"
-    context = browser.new_context(
-        viewport=geometry.PHONE if phone else geometry.LAPTOP,
-        user_agent=geometry.PHONE_AGENT if phone else None,
-        is_mobile=phone,
-        has_touch=phone,
-    )
+    context = geometry.new_context(browser, device)
     page = context.new_page()
     failed_before = request.session.testsfailed
     yield page
