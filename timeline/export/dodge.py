@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from timeline.charts.lanes import pack_rows
 from timeline.export.marks import event_traces, is_event_trace
 
 GAP = 3.0  # pixels kept free between two marks in a row
@@ -206,19 +207,11 @@ def find_lanes(fig: go.Figure, marks: Sequence[Mark]) -> list[Lane]:
 
 
 def pack(extents: Sequence[tuple[float, float]], gap: float = GAP) -> list[int]:
-    """Row of each (left, right) extent so that extents in a row keep ``gap`` apart (greedy,
-    leftmost first, into the first row where it fits)."""
-    rows = [0] * len(extents)
-    row_ends: list[float] = []
-    for index in sorted(range(len(extents)), key=lambda i: extents[i][0]):
-        left, right = extents[index]
-        free = next((r for r, end in enumerate(row_ends) if end + gap <= left), None)
-        if free is None:
-            free = len(row_ends)
-            row_ends.append(right)
-        row_ends[free] = right
-        rows[index] = free
-    return rows
+    """Row of each (left, right) extent so that extents in a row keep ``gap`` apart: the
+    dashboard's greedy packing (``charts.lanes.pack_rows``) in pixels, with no row limit."""
+    lefts = np.array([left for left, _ in extents], dtype=float)
+    rights = np.array([right + gap for _, right in extents], dtype=float)
+    return [int(row) for row in pack_rows(lefts, rights, max_rows=len(extents))]
 
 
 @dataclass(frozen=True)
