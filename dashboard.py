@@ -15,7 +15,6 @@ import streamlit as st
 
 from timeline.paths import DEFAULT_EVENTS
 from timeline.text import markdown as md
-from timeline.view import View
 from views import (
     count,
     device,
@@ -28,7 +27,7 @@ from views import (
     table_view,
     timeline_view,
 )
-from views.context import load, show_problem_banner, show_problems
+from views.context import load, shared_view, show_problem_banner, show_problems
 from views.errors import guarded
 
 TABS = ("Timeline", "Story", "Sources", "Figures", "Map", "Table")
@@ -49,9 +48,11 @@ if not dataset.ok:
 
 # A phone opens on the Story view: one event after another, down the screen.
 default_tab = "Story" if device.is_phone() else "Timeline"
-everything = View(dataset)
+everything = shared_view(dataset)
 sidebar.read_url_once(everything, TABS, default_tab)
-view = View(dataset, sidebar.render(everything))
+# The widgets already hold the state (the URL's, or the reader's last change): the open view is
+# drawn before the sidebar, so the chart's data and code reach the browser first.
+view = shared_view(dataset, sidebar.current_state())
 
 sidebar.show_url_notes()
 count.render(view)
@@ -75,4 +76,5 @@ else:
                 with guarded(f"the {name} view"):
                     render_tab[name](view)
 
+sidebar.render(everything)
 sidebar.write_url(sidebar.current_state(), st.session_state[sidebar.VIEW_KEY], default_tab)

@@ -13,6 +13,7 @@ from timeline.charts.lanes import Screen, view_figure
 from timeline.paths import DataPaths
 from timeline.problems import Problem
 from timeline.view import View
+from timeline.view.filters import FilterState
 from views.errors import guarded
 
 
@@ -56,19 +57,38 @@ def load(events_path: Path) -> timeline.Dataset:
     st.stop()  # reached only when guarded caught an error
 
 
+class Shared:
+    """A view of one dataset through one set of filters, and what is drawn from it, built once
+    for every session that shows it (most readers open the default view): the views only read
+    it. Holding the dataset keeps its ``id`` from being reused while the entry lives."""
+
+    def __init__(self, view: View) -> None:
+        self.view = view
+        self.figures: dict[Screen, go.Figure] = {}
+
+    def figure(self, screen: Screen) -> go.Figure:
+        if screen not in self.figures:  # two sessions may both build it: the same figure
+            self.figures[screen] = view_figure(
+                self.view, selected=self.view.state.event, screen=screen
+            )
+        return self.figures[screen]
+
+
+def shared_view(dataset: timeline.Dataset, state: FilterState | None = None) -> View:
+    """The one View of ``dataset`` through ``state`` (no filter: every event) for all sessions."""
+    state = state or FilterState()
+    return _shared(dataset, id(dataset), repr(state), state).view
+
+
 def timeline_figure(view: View, screen: Screen) -> go.Figure:
-    """The timeline chart of a view on a screen, built once for every session that shows the
-    same view of the same files on the same kind of screen (most readers open the default one).
-    Shared: st.plotly_chart only reads it.
-    """
-    files = fingerprint(view.dataset.paths.events)
-    return _timeline_figure(view, files, repr(view.state), screen)
+    """The timeline chart of a shared view (``shared_view``) on a kind of screen."""
+    return _shared(view.dataset, id(view.dataset), repr(view.state), view.state).figure(screen)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _timeline_figure(_view: View, files: tuple, state: str, screen: Screen) -> go.Figure:
-    del files, state  # the cache key: the data's version, the view's filters, the screen
-    return view_figure(_view, selected=_view.state.event, screen=screen)
+def _shared(_dataset: timeline.Dataset, dataset: int, state: str, _state: FilterState) -> Shared:
+    del dataset, state  # the cache key: which loaded dataset, which filters
+    return Shared(View(_dataset, _state))
 
 
 def problem_line(problem: Problem) -> str:

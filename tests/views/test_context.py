@@ -50,3 +50,18 @@ def test_sessions_share_one_dataset_and_one_figure(tmp_path, monkeypatch):
     assert not first.exception and not second.exception
     assert len(loads) == 1 and len(figures) == 1
     assert first.get("plotly_chart")[0].proto.spec == second.get("plotly_chart")[0].proto.spec
+
+
+def test_sessions_share_one_view_of_each_filter_state(tmp_path, monkeypatch):
+    shutil.copytree(SMALL, tmp_path / "small")
+    events = tmp_path / "small" / "data" / "events.yaml"
+    views = []
+    real_view = context.View
+    monkeypatch.setattr(context, "View", lambda *args: views.append(args) or real_view(*args))
+    first, second = run(events, monkeypatch), run(events, monkeypatch)
+    assert not first.exception and not second.exception
+    # The sidebar's choices and the default view have the same filters: one View for both
+    # runs of both sessions.
+    assert len(views) == 1
+    first.text_input(key="f_q").input("treaty").run()
+    assert len(views) == 2 and views[-1][1].q == "treaty"

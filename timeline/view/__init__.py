@@ -172,7 +172,13 @@ class View:
 
     def alt_text(self, title: str) -> str:
         """What the chart shows, in words, for readers who cannot see it."""
-        return alt_text(self.drawn, self.labels, title)
+        if title not in self._alt_texts:
+            self._alt_texts[title] = alt_text(self.drawn, self.labels, title)
+        return self._alt_texts[title]
+
+    @cached_property
+    def _alt_texts(self) -> dict[str, str]:
+        return {}  # by title: a view shared by many sessions describes its chart once
 
     def event(self, event_id: str | None) -> pd.Series | None:
         """The event with this id, shown or hidden by the filters; None when there is none."""
