@@ -276,4 +276,19 @@ def test_python_dash_m_timeline_on_broken_yaml_has_no_traceback(tmp_path):
 
 
 def test_cli_keeps_a_plain_list_of_command_modules():
-    assert all(hasattr(module, "register") for module in cli.COMMANDS)
+    assert all(hasattr(cli.command_module(name), "register") for name in cli.COMMANDS)
+
+
+def test_a_named_command_imports_its_own_module_alone():
+    code = (
+        "import sys; from timeline.cli import main; main(['fmt', '--help'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('timeline.commands.', 'pandas'))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO_ROOT)},
+        check=False,
+    )
+    assert done.stdout.splitlines()[-1] == "['timeline.commands.fmt']"
