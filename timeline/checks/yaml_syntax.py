@@ -12,7 +12,6 @@ string and becomes a located ``impossible-date`` problem instead of a crash.
 from __future__ import annotations
 
 import contextlib
-import functools
 import gc
 import re
 from collections.abc import Iterator, Sequence
@@ -59,6 +58,18 @@ class Loader(yaml.CSafeLoader):
         for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
     }
 
+    # How many levels deep the node being composed is. The composer recurses in C and crashes
+    # the process some 100,000 levels down: it is stopped past MAX_DEPTH instead (NestedTooDeep).
+    depth = 0
+
+    # Called by the composer around every node. No path resolvers are registered, so PyYAML's
+    # own versions of these two do nothing.
+    def descend_resolver(self, current_node, current_index):
+        self.depth += 1
+
+    def ascend_resolver(self):
+        self.depth -= 1
+
     def resolve(self, kind, value, implicit):
         # Called by libyaml for every node: the same answers as BaseResolver.resolve, fewer steps.
         if kind is ScalarNode:
@@ -67,7 +78,13 @@ class Loader(yaml.CSafeLoader):
                     if regexp.match(value):
                         return tag
             return STR_TAG
+        if self.depth > MAX_DEPTH:
+            raise NestedTooDeep
         return SEQ_TAG if kind is SequenceNode else MAP_TAG
+
+
+class NestedTooDeep(Exception):
+    """Raised by ``Loader`` at a list or mapping nested more than MAX_DEPTH levels deep."""
 
 
 @dataclass
@@ -156,24 +173,22 @@ def read_yaml(path: Path, display: str | None = None) -> YamlDocument:
 
 def parse_yaml(text: str, display: str) -> YamlDocument:
     doc = YamlDocument(display, text=text)
-    too_deep = _too_deep(text, display)
-    if too_deep is not None:  # libyaml's composer recurses in C: deep enough, it crashes
-        doc.problems.append(too_deep)
-        return doc
     loader = Loader(text)
     try:
         root = loader.get_single_node()
-    except yaml.MarkedYAMLError as error:
-        doc.problems.append(_syntax_problem(error, text, display))
-        return doc
-    except yaml.reader.ReaderError:
-        doc.problems.extend(control_character_problems(text, display))
-        return doc
-    except yaml.YAMLError as error:  # not raised by libyaml today; kept so nothing escapes
-        doc.problems.append(Problem(display, 1, 1, "error", str(error), "yaml-syntax"))
+    except (NestedTooDeep, yaml.YAMLError) as error:
+        # Nesting too deep is reported before anything else, at the value that opens the level
+        # past MAX_DEPTH: the exact place takes a scan of the events, which only a file that
+        # does not compose needs.
+        too_deep = _too_deep(text, display)
+        if too_deep is not None:
+            doc.problems.append(too_deep)
+            return doc
+        doc.problems.extend(_compose_problems(error, text, display))
         return doc
     finally:
         loader.dispose()
+
     marked = _may_have_properties(text)
     if marked:
         doc.problems.extend(_property_problems(text, display))
@@ -184,6 +199,16 @@ def parse_yaml(text: str, display: str) -> YamlDocument:
     doc.root = root
     doc.problems.extend(builder.problems)
     return doc
+
+
+def _compose_problems(error: Exception, text: str, display: str) -> list[Problem]:
+    if isinstance(error, yaml.MarkedYAMLError):
+        return [_syntax_problem(error, text, display)]
+    if isinstance(error, yaml.reader.ReaderError):
+        return control_character_problems(text, display)
+    # Not raised by libyaml today (and NestedTooDeep is always found by the scan); kept so
+    # nothing escapes.
+    return [Problem(display, 1, 1, "error", str(error) or "nested too deep", "yaml-syntax")]
 
 
 def control_character_problems(text: str, display: str) -> list[Problem]:
@@ -215,23 +240,9 @@ def control_character_problems(text: str, display: str) -> list[Problem]:
     return problems
 
 
-@functools.lru_cache(maxsize=8)
-def _block_prefix(width: int) -> re.Pattern[str]:
-    """A line that starts with ``width`` or more of the characters block nesting is made of."""
-    return re.compile(rf"^[ \t?:-]{{{width},}}", re.MULTILINE)
-
-
 def _too_deep(text: str, display: str) -> Problem | None:
-    """A problem at the value that opens the level past MAX_DEPTH, if any.
-
-    The exact scan walks libyaml's events (no recursion); it runs only when a cheap look at
-    the text says the nesting may be that deep: brackets, plus the widest line start (spaces,
-    "- ", "? ", ": "), above MAX_DEPTH.
-    """
-    # Flow levels are at most the brackets, block levels at most the widest line start + 1.
-    widest = MAX_DEPTH - 1 - text.count("[") - text.count("{")
-    if widest > 0 and not _block_prefix(widest).search(text):
-        return None
+    """A problem at the value that opens the level past MAX_DEPTH, if any (before the first
+    syntax error): a scan of libyaml's events, which does not recurse."""
     depth = 0
     try:
         for event in yaml.parse(text, Loader=Loader):
