@@ -7,9 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from timeline.authoring import fmt
 from timeline.authoring.fmt import SHAPES, WIDTH, canonical_text
-from timeline.checks.yaml_syntax import parse_yaml
+from timeline.checks.yaml_syntax import Loader, parse_yaml
 from timeline.cli import main
 from timeline.problems import DataError
 
@@ -272,3 +276,101 @@ def test_check_names_the_first_differing_line_when_a_diff_would_be_too_long(
     assert out.startswith(f"{path}:{first}:1: not in canonical form from this line on (")
     assert "too many to show as a diff" in out and "@@" not in out
     assert path.read_text("utf-8") == shuffled
+
+
+# The text of a scalar, as yaml.dump writes it: what fmt wrote for every value before it had
+# fast paths for the common ones, and still writes for the rest.
+def _dumped(data: object, **options: object) -> str:
+    return yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, width=10**9, **options)
+
+
+def _double_quoted_by_yaml(text: str) -> str:
+    return _dumped({"k": text}, default_style='"').removeprefix('"k": ').removesuffix("\n")
+
+
+def _block_text_by_yaml(text: str) -> str:
+    written = _dumped({"k": text}).removeprefix("k: ").removesuffix("\n")
+    plain = "\n" not in written and written[:1] not in ("'", '"')
+    return written if plain else _double_quoted_by_yaml(text)
+
+
+def _in_flow_by_yaml(text: str) -> str:
+    written = _dumped([text], default_flow_style=True).removesuffix("\n")[1:-1]
+    plain = "\n" not in written and written[:1] not in ("'", '"')
+    return written if plain else _double_quoted_by_yaml(text)
+
+
+def _folded_by_regex(text: str, indent: int) -> list[str] | None:
+    if not fmt._FOLDABLE.match(text) or fmt._UNPRINTABLE.search(text):
+        return None
+    words, lines = fmt._FOLD_POINT.split(text), []
+    line = words[0]
+    for word in words[1:]:
+        if len(line) + 1 + len(word) <= WIDTH - indent:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = word
+    lines.append(line)
+    if text.isprintable():
+        return lines
+    block = "k: >-\n" + "".join(f"  {line}\n" for line in lines)
+    return lines if yaml.load(block, Loader=Loader) == {"k": text} else None
+
+
+def _scalars(node: object) -> list[str]:
+    if isinstance(node, dict):
+        return [text for value in node.values() for text in _scalars(value)] + [
+            key for key in node if isinstance(key, str)
+        ]
+    if isinstance(node, list):
+        return [text for value in node for text in _scalars(value)]
+    return [node] if isinstance(node, str) else []
+
+
+TRICKY_TEXT = [
+    *("yes", "No", "on", "OFF", "null", "Null", "true", "y", "n", "~", "=", "<<", "-", "a -"),
+    *("2024", "2024-10-01", "2024-10", "1e3", "1.5", ".inf", ".nan", "0x1F", "0o17", "1_000"),
+    *("12:30", "190:20:30", "-1", "+1", "1,000", "a: b", "a:b", "a #b", "a#b", "#a", "a:", "a,b"),
+    *("--- a", "... a", "a  b", " a", "a ", "", "’s", "it's", "(a)", "a/b", "a.b.", "A_b", "a\tb"),
+    *('"a"', "a\\b", "a\x85b", "a\u2028b", "a\ufeffb", "a\xa0b", "a\U0001f600", "a\x7f", "é"),
+]
+
+
+def _written_both_ways(text: str, indent: int) -> tuple[tuple, tuple]:
+    fast = (
+        fmt._block_text.__wrapped__(text),
+        fmt._in_flow.__wrapped__(text),
+        fmt._double_quoted.__wrapped__(text),
+        fmt._folded(text, indent),
+    )
+    by_yaml = (
+        _block_text_by_yaml(text),
+        _in_flow_by_yaml(text),
+        _double_quoted_by_yaml(text),
+        _folded_by_regex(text, indent),
+    )
+    return fast, by_yaml
+
+
+def test_fast_paths_write_each_value_of_the_data_as_yaml_dump_does():
+    values = {t for path in REAL_FILES for t in _scalars(data_of(Path(path).read_text()))}
+    for text in [*TRICKY_TEXT, *sorted(values)]:
+        fast, by_yaml = _written_both_ways(text, 6)
+        assert fast == by_yaml, text
+
+
+_EDGES = list(" -:#,[]{}?'\"\\.!&*|>%@`~\t\n\r\x85\u2028\u2029\ufeff\xa0\u2019\U0001f600\x00\x7f")
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from([*_EDGES, *"aeynoltruNTF0123456789xE+._/()"])
+        | st.characters(blacklist_categories=("Cs",)),  # no surrogates in UTF-8 text
+        max_size=24,
+    )
+)
+def test_fast_paths_write_any_text_as_yaml_dump_does(text):
+    fast, by_yaml = _written_both_ways(text, 90)
+    assert fast == by_yaml

@@ -361,15 +361,41 @@ def _dump(data: object, default_style: str | None = None, default_flow_style: bo
     )
 
 
+# Text that libyaml's emitter writes as it is, which saves a yaml.dump (some 40 us) for most
+# values (ids, file names, most titles); anything else goes through yaml.dump as before.
+# Plain: a letter or digit first, no space last, none of the characters that YAML reads as
+# syntax inside a value (': ', ' #', and in a flow list ',' '[' ']' '{' '}'), and not a
+# word that PyYAML reads as something other than text (yes, null, 2024-10-01, 1e3...).
+_PLAIN_IN_BLOCK = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9 ._/(),'’-]*[A-Za-z0-9._/(),'’-])?")
+_PLAIN_IN_FLOW = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9 ._/()'’-]*[A-Za-z0-9._/()'’-])?")
+# Double-quoted: what libyaml writes without an escape (printable, not '"' or a backslash,
+# not a line break, not U+FEFF; with allow_unicode), on one line as the width is unlimited.
+_UNESCAPED = re.compile(
+    "[\x20\x21\x23-\x5b\x5d-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*"
+)
+_RESOLVER = yaml.resolver.Resolver()  # the one yaml.CSafeDumper asks whether text looks typed
+
+
+def _is_plain_text(text: str, pattern: re.Pattern[str]) -> bool:
+    return (
+        pattern.fullmatch(text) is not None
+        and _RESOLVER.resolve(ScalarNode, text, (True, False)) == STR_TAG
+    )
+
+
 @lru_cache(maxsize=4096)
 def _block_text(text: str) -> str:
     """Plain when YAML allows it, else double-quoted; always one line."""
+    if _is_plain_text(text, _PLAIN_IN_BLOCK):
+        return text
     written = _dump({"k": text}).removeprefix("k: ").removesuffix("\n")
     return written if _is_plain(written) else _double_quoted(text)
 
 
 @lru_cache(maxsize=4096)
 def _in_flow(text: str) -> str:
+    if _is_plain_text(text, _PLAIN_IN_FLOW):
+        return text
     written = _dump([text], default_flow_style=True).removesuffix("\n")[1:-1]
     return written if _is_plain(written) else _double_quoted(text)
 
@@ -380,6 +406,8 @@ def _is_plain(written: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _double_quoted(text: str) -> str:
+    if _UNESCAPED.fullmatch(text):
+        return f'"{text}"'
     return _dump({"k": text}, default_style='"').removeprefix('"k": ').removesuffix("\n")
 
 
@@ -390,9 +418,14 @@ _FOLD_POINT = re.compile(r"(?<=\S) (?=\S)")
 
 
 def _folded(text: str, indent: int) -> list[str] | None:
-    if not _FOLDABLE.match(text) or _UNPRINTABLE.search(text):
+    if text and text.isprintable() and "  " not in text and text[0] != " " != text[-1]:
+        # The common case, without the regular expressions: ' ' is the only space among
+        # Python's printable characters, so each one stands between two visible characters.
+        words = text.split(" ")
+    elif not _FOLDABLE.match(text) or _UNPRINTABLE.search(text):
         return None
-    words = _FOLD_POINT.split(text)
+    else:
+        words = _FOLD_POINT.split(text)
     room = WIDTH - indent
     lines = []
     line = words[0]
