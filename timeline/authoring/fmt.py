@@ -34,7 +34,7 @@ from timeline.authoring.yaml_comments import Comments, FileComments, find_commen
 from timeline.checks.yaml_syntax import STR_TAG, Loader, gc_paused, parse_yaml
 from timeline.dates import PARTIAL_DATE_PATTERN, parse_partial_date
 from timeline.model import Event
-from timeline.problems import DataError, Problem, has_errors
+from timeline.problems import DataError, Mark, Problem, has_errors
 
 WIDTH = 100
 INDENT = 2
@@ -151,6 +151,18 @@ def canonical_text(text: str, path: str) -> str:
 
 
 def _canonical_text(text: str, path: str) -> str:
+    result, expected, comment_texts, start = _written(text, path)
+    # The file's node tree is gone by now: the check's tree takes its memory.
+    check = parse_yaml(result, path)
+    if check.problems or check.root is None or check.data != expected:
+        raise DataError([Problem.at(path, start, "fmt-internal", _CHANGED_DATA)])
+    if find_comments(result, check.root).texts() != comment_texts:
+        raise DataError([Problem.at(path, start, "fmt-internal", _LOST_COMMENT)])
+    return result
+
+
+def _written(text: str, path: str) -> tuple[str, dict, list[str], Mark]:
+    """The canonical text, the data it was written from, the comments and where data starts."""
     doc = parse_yaml(text, path)
     if has_errors(doc.problems) or doc.root is None:
         raise DataError(doc.problems)
@@ -164,13 +176,7 @@ def _canonical_text(text: str, path: str) -> str:
     except _Unsortable as error:
         raise DataError([_problem(path, error.node, error.rule, error.message)]) from None
     writer.emit_lines(writer.comments.trailing, 0)
-    result = writer.text()
-    check = parse_yaml(result, path)
-    if check.problems or check.root is None or check.data != expected:
-        raise DataError([_problem(path, root, "fmt-internal", _CHANGED_DATA)])
-    if find_comments(result, check.root).texts() != comments.texts():
-        raise DataError([_problem(path, root, "fmt-internal", _LOST_COMMENT)])
-    return result
+    return writer.text(), expected, comments.texts(), root.start_mark
 
 
 _NOT_DATA = (
