@@ -24,8 +24,10 @@ NOT_OURS = {
     "--sizes",  # benchmarks/bench_first_chart.py
     "--last-rounds",  # benchmarks/bench_first_chart.py
     "--timeout",  # benchmarks/bench_first_chart.py
-    "--root",  # benchmarks/bench_first_chart.py, bench_concurrency.py
+    "--root",  # benchmarks/bench_first_chart.py, bench_concurrency.py, bench_fmt.py
     "--screenshots",  # benchmarks/measure_first_sight.py
+    "--events",  # benchmarks/bench_fmt.py
+    "--runs",  # benchmarks/bench_fmt.py
 }
 
 
