@@ -56,7 +56,7 @@ def main() -> int:
                     shutil.copyfile(source, target)
                 load = " ".join(f"{n:.2f}" for n in os.getloadavg())
                 code, wall, user, system = timed(
-                    [*fmt, *(["--check"] if check else []), str(target)]
+                    [*fmt, *(["--check"] if check else []), str(target)], args.root
                 )
                 name = "fmt --check (canonical)" if check else "fmt"
                 print(
