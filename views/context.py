@@ -3,9 +3,11 @@ the panel shown when it is broken. Everything a view shows is drawn from ``timel
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import plotly.graph_objects as go
+import plotly.io
 import streamlit as st
 
 import timeline
@@ -81,7 +83,9 @@ class SentFigure(go.Figure):
 
     def to_dict(self) -> dict:
         if getattr(self, "_sent", None) is None:
-            self._sent = super().to_dict()
+            # As JSON types: Streamlit turns it into JSON on every run, and numpy arrays left
+            # in it go through plotly's slow per-value encoder.
+            self._sent = json.loads(plotly.io.to_json(super().to_dict(), validate=False))
         return self._sent
 
 
