@@ -170,7 +170,8 @@ def timeline_figure(view: View, screen: Screen) -> go.Figure:
     return _shared(view.dataset, id(view.dataset), repr(view.state), view.state).figure(screen)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+# A view holds the events it keeps: at 100,000 events a few dozen would hold gigabytes.
+@st.cache_resource(max_entries=16, show_spinner=False)
 def _shared(_dataset: timeline.Dataset, dataset: int, state: str, _state: FilterState) -> Shared:
     del dataset, state  # the cache key: which loaded dataset, which filters
     return Shared(View(_dataset, _state))
