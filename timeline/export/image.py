@@ -32,6 +32,11 @@ IMAGE_FORMATS = ("png", "svg", "pdf")
 # Seconds after which Chromium is taken to be stuck (it starts in a few, draws in less).
 START_TIMEOUT = 60
 RENDER_TIMEOUT = 120
+# Kaleido reloads its page after every image, which throws away plotly.js as compiled and
+# makes each image wait for the reload; here the page is reloaded in the background, after a
+# PDF (which leaves its picture in the page) and after this many other images (to bound what
+# plotly.js may keep), while the image already goes back.
+RELOAD_EVERY = 25
 
 Progress = Callable[[str], None]
 
@@ -87,6 +92,40 @@ def use_browser() -> Path:
     return browser
 
 
+def _kaleido_keeping_its_page() -> type[kaleido.Kaleido]:
+    """kaleido.Kaleido, its page reloaded after a PDF or every ``RELOAD_EVERY`` images, in the
+    background (kaleido 1.5's tab queue: a tab is taken for an image and put back after)."""
+    import kaleido  # slow to import: only when an image is asked for
+
+    class KeptPage(kaleido.Kaleido):
+        def __init__(self, **kwargs: object) -> None:
+            super().__init__(**kwargs)
+            self.renders = 0
+            self.last_format: str | None = None
+            self.reloads: set[asyncio.Task] = set()  # kept until done: the loop holds tasks weakly
+
+        async def _render_task(self, fig_arg, **kwargs):
+            # Renders take turns (ImageRenderer's lock), so the format is this render's when
+            # kaleido puts the tab back.
+            self.renders += 1
+            self.last_format = (fig_arg.get("opts") or {}).get("format")
+            return await super()._render_task(fig_arg, **kwargs)
+
+        async def _return_kaleido_tab(self, tab) -> None:
+            if self.last_format != "pdf" and self.renders % RELOAD_EVERY:
+                await self.tabs_ready.put(tab)
+                return
+            reload = asyncio.get_running_loop().create_task(super()._return_kaleido_tab(tab))
+            self.reloads.add(reload)
+            reload.add_done_callback(self.reloads.discard)
+
+        async def close(self) -> None:
+            await asyncio.gather(*self.reloads, return_exceptions=True)
+            await super().close()
+
+    return KeptPage
+
+
 class ImageRenderer:
     """One Chromium kept open for many images: ``with ImageRenderer() as r: r.render(...)``.
 
@@ -134,8 +173,7 @@ class ImageRenderer:
         return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(timeout)
 
     def _start(self) -> None:
-        import kaleido  # slow to import: only when an image is asked for
-
+        kaleido_class = _kaleido_keeping_its_page()
         browser = use_browser()
         self.progress(f"Starting {browser}…")
         self._loop = asyncio.new_event_loop()
@@ -143,7 +181,7 @@ class ImageRenderer:
         self._thread.start()
 
         async def open_browser():
-            browser = kaleido.Kaleido(mathjax=False, timeout=RENDER_TIMEOUT)
+            browser = kaleido_class(mathjax=False, timeout=RENDER_TIMEOUT)
             await browser.open()
             return browser
 
