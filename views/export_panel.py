@@ -13,7 +13,7 @@ from typing import Literal, TypedDict
 import streamlit as st
 
 from timeline import export
-from timeline.export import ChartOptions, ImageRenderer, Size
+from timeline.export import ChartCache, ChartOptions, ImageRenderer, Size
 from timeline.text import markdown as md
 from timeline.view import View
 
@@ -43,6 +43,12 @@ MADE = "export_made"  # session state: (what was asked for, file, preview) of th
 @st.cache_resource(show_spinner=False, on_release=ImageRenderer.close)
 def shared_renderer() -> ImageRenderer:
     return ImageRenderer()
+
+
+@st.cache_resource(show_spinner=False)
+def shared_charts() -> ChartCache:
+    """Charts laid out for export, shared like the views they are made from."""
+    return ChartCache()
 
 
 def _preset_label(name: str) -> str:
@@ -126,17 +132,17 @@ def _made(view: View, fmt: str, options: ChartOptions) -> tuple[bytes, bytes | N
     made = st.session_state.get(MADE)
     if made and made[0] == wanted:
         return made[1], made[2]
-    renderer = shared_renderer()
+    renderer, charts = shared_renderer(), shared_charts()
     content: bytes | None = None
     try:
         with st.spinner(f"Drawing the {fmt.upper()} in Chromium…"):
             if fmt == "html":
-                content = export.export(view, fmt, options)
-            preview = export.export(view, "png", options, renderer=renderer)
+                content = export.export(view, fmt, options, charts=charts)
+            preview = export.export(view, "png", options, renderer=renderer, charts=charts)
             if fmt == "png":
                 content = preview
             elif content is None:
-                content = export.export(view, fmt, options, renderer=renderer)
+                content = export.export(view, fmt, options, renderer=renderer, charts=charts)
     except export.BrowserMissing as error:
         st.warning(str(error), icon=":material/warning:")
         return (content, None) if content is not None else None

@@ -135,6 +135,22 @@ def test_the_preview_is_the_png_that_will_be_downloaded(app, downloads):
 
 @pytest.mark.browser
 @needs_chromium
+def test_a_new_title_or_theme_redresses_the_chart_without_laying_it_out_again(app, downloads):
+    at = app()
+    charts = export_panel.shared_charts()
+    assert charts.layouts == 1
+    at.text_input(key=export_panel.KEYS["title"]).set_value("Troops in Kursk").run()
+    at.text_input(key=export_panel.KEYS["subtitle"]).set_value("").run()
+    at.radio(key=export_panel.KEYS["theme"]).set_value("dark").run()
+    assert download_labels(at) == ["Download troops-in-kursk-social.png"]
+    assert downloads[None] == downloads["troops-in-kursk-social.png"]
+    assert charts.layouts == 1
+    at.selectbox(key=export_panel.KEYS["preset"]).set_value("web").run()
+    assert charts.layouts == 2  # a new size moves the marks
+
+
+@pytest.mark.browser
+@needs_chromium
 def test_other_chart_formats_show_a_png_of_the_same_chart(app, downloads):
     at = app()
     for fmt in ("svg", "pdf"):

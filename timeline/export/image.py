@@ -191,8 +191,8 @@ class ImageRenderer:
             self._stop_loop()
             raise RenderError(f"Chromium ({browser}) did not start: {error}") from error
 
-    def render(self, fig: go.Figure, fmt: str, size: Size) -> bytes:
-        """The figure as ``fmt`` (png, svg or pdf) at ``size``."""
+    def render(self, fig: go.Figure | dict, fmt: str, size: Size) -> bytes:
+        """The figure (or its plotly JSON) as ``fmt`` (png, svg or pdf) at ``size``."""
         if fmt not in IMAGE_FORMATS:
             raise ValueError(f"not an image format: {fmt!r} (use one of {IMAGE_FORMATS})")
         opts = {"format": fmt, "width": size.width, "height": size.height, "scale": size.scale}
@@ -249,7 +249,7 @@ def plotly_js_file() -> tuple[str, bytes]:
 
 
 def html_page(
-    fig: go.Figure,
+    fig: go.Figure | dict,
     *,
     title: str,
     alt: str,
