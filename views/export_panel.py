@@ -3,11 +3,16 @@
 Data files (CSV, JSON, TimelineJS) are small and made on every run of the open panel. A chart
 file is drawn when its options change and shown as a preview (the PNG itself, or a PNG of the
 same chart) above its download button. One Chromium is kept open for the whole server and
-shared by every session; opening the panel starts it in the background.
+shared by every session, and so are the charts laid out for export. The first page run that
+shows the timeline starts that Chromium in the background and lays out and draws the chart the
+panel will show first, so that the first preview takes a render's time; the page does not wait
+for it. ``TIMELINE_EXPORT_WARMUP=panel`` waits for the panel to be opened instead (a server
+that should not hold a browser until someone exports).
 """
 
 from __future__ import annotations
 
+import os
 from typing import Literal, TypedDict
 
 import streamlit as st
@@ -38,6 +43,7 @@ KEYS = {
     "theme": "export_theme",
 }
 MADE = "export_made"  # session state: (what was asked for, file, preview) of the last chart
+WARMUP_VARIABLE = "TIMELINE_EXPORT_WARMUP"
 
 
 @st.cache_resource(show_spinner=False, on_release=ImageRenderer.close)
@@ -49,6 +55,17 @@ def shared_renderer() -> ImageRenderer:
 def shared_charts() -> ChartCache:
     """Charts laid out for export, shared like the views they are made from."""
     return ChartCache()
+
+
+def warm_up(view: View) -> None:
+    """Start the shared Chromium and lay out and draw the view's chart with the panel's
+    options, in the background (once per server: nothing when it is started or starting)."""
+    if view.dataset.ok:
+        export.warm_up(view, shared_renderer(), shared_charts(), current_options())
+
+
+def warms_at_page_run() -> bool:
+    return os.environ.get(WARMUP_VARIABLE, "page").strip().lower() != "panel"
 
 
 def _preset_label(name: str) -> str:
@@ -180,6 +197,8 @@ def _chart_preview_and_download(view: View, fmt: str, options: ChartOptions) -> 
 
 def render(view: View) -> None:
     """The panel: format, size, theme, title and subtitle; alt text; the download."""
+    if warms_at_page_run():
+        warm_up(view)  # after the chart: the chart is on its way to the reader already
     with st.expander(
         "Export this view (image, PDF, interactive HTML or data)",
         key="export_panel",
@@ -195,8 +214,7 @@ def render(view: View) -> None:
                 icon=":material/block:",
             )
             return
-        # The browser starts while the reader chooses: the first preview is then quick.
-        shared_renderer().warm_in_background()
+        warm_up(view)  # with TIMELINE_EXPORT_WARMUP=panel: while the reader chooses
         _widgets(view)
         fmt, options = st.session_state[KEYS["format"]], current_options()
         if fmt in export.DATA_FORMATS:

@@ -9,6 +9,7 @@ shows (``timeline.view.credit``); data files carry the same credit.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import replace
 
 import plotly.graph_objects as go
@@ -42,6 +43,7 @@ __all__ = [
     "Size",
     "export",
     "plotly_js_file",
+    "warm_up",
 ]
 
 PRESETS = {
@@ -93,6 +95,16 @@ def chart_figure(view: View, options: ChartOptions, today: dt.date | None = None
     """The timeline chart of the view, laid out for publication: what every chart format
     is made from."""
     return go.Figure(ChartCache().chart(view, options, today))
+
+
+def warm_up(
+    view: View, renderer: ImageRenderer, charts: ChartCache, options: ChartOptions | None = None
+) -> threading.Thread | None:
+    """In the background: start the renderer's browser, lay out the view's chart for
+    ``options`` (kept in ``charts``) and draw it once, so that the first export of the view
+    takes a render's time. None when the browser is started or starting already."""
+    options = options or ChartOptions()
+    return renderer.warm_in_background(lambda: charts.chart(view, options), options.size)
 
 
 def data_text(view: View, fmt: str, title: str, today: dt.date | None = None) -> str:

@@ -9,6 +9,7 @@ installed plotly package, so rendering needs no network.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import html
 import os
@@ -39,6 +40,7 @@ RENDER_TIMEOUT = 120
 RELOAD_EVERY = 25
 
 Progress = Callable[[str], None]
+Chart = Callable[[], "go.Figure | dict"]  # makes a chart when called: in the warming thread
 
 
 class BrowserMissing(Exception):
@@ -140,39 +142,47 @@ class ImageRenderer:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._kaleido: kaleido.Kaleido | None = None
-        self._warming: threading.Thread | None = None
+        self._opening: concurrent.futures.Future[kaleido.Kaleido] | None = None
+        self._warmed = False
 
     @property
     def started(self) -> bool:
-        return self._kaleido is not None
+        """The browser is open, or opening."""
+        return self._kaleido is not None or self._opening is not None
 
-    def warm(self) -> None:
-        """Start the browser and draw a blank chart (plotly.js loaded and compiled), so that
-        the first real image takes a render's time, not a start's. Meant for a background
-        thread: renders asked for meanwhile wait for it. Errors are left to the real render."""
+    def warm(self, chart: Chart | None = None, size: Size = Size(100, 100)) -> None:
+        """Start the browser and draw ``chart()`` (by default a blank chart) as a PNG that is
+        thrown away, so that plotly.js is loaded and compiled and the first real image takes a
+        render's time, not a start's (and, when ``chart`` makes the chart that will be asked
+        for, its layout is made and kept too). Meant for a background thread: renders asked
+        for meanwhile wait for it. Errors are left to the real render."""
         with contextlib.suppress(BrowserMissing, RenderError):
-            self.render(go.Figure(), "png", Size(100, 100))
+            with self._lock:
+                if not self.started:
+                    self._start()  # Chromium opens while the chart is made
+            self.render(chart() if chart else go.Figure(), "png", size)
 
-    def warm_in_background(self) -> threading.Thread | None:
-        """``warm`` in a thread of its own, unless the browser is started or starting."""
+    def warm_in_background(
+        self, chart: Chart | None = None, size: Size = Size(100, 100)
+    ) -> threading.Thread | None:
+        """``warm`` in a thread of its own, once: not when the browser is started, or was
+        warmed before (a missing or broken browser is not tried again on every page)."""
         with self._lock:
-            if self.started or self._warming is not None:
+            if self.started or self._warmed:
                 return None
-            self._warming = threading.Thread(target=self._warm_once, name="warm", daemon=True)
-            self._warming.start()
-            return self._warming
-
-    def _warm_once(self) -> None:
-        try:
-            self.warm()
-        finally:
-            self._warming = None
+            self._warmed = True
+            warming = threading.Thread(
+                target=self.warm, args=(chart, size), name="warm", daemon=True
+            )
+            warming.start()
+            return warming
 
     def _wait(self, coroutine, timeout: float):
         assert self._loop is not None  # _start made it; the browser lives on it
         return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(timeout)
 
     def _start(self) -> None:
+        """Open the browser, without waiting for it (``_opened`` waits)."""
         kaleido_class = _kaleido_keeping_its_page()
         browser = use_browser()
         self.progress(f"Starting {browser}…")
@@ -185,11 +195,22 @@ class ImageRenderer:
             await browser.open()
             return browser
 
-        try:
-            self._kaleido = self._wait(open_browser(), START_TIMEOUT)
-        except Exception as error:
-            self._stop_loop()
-            raise RenderError(f"Chromium ({browser}) did not start: {error}") from error
+        self._opening = asyncio.run_coroutine_threadsafe(open_browser(), self._loop)
+
+    def _opened(self) -> kaleido.Kaleido:
+        """The browser, started if need be, once it is open."""
+        if self._kaleido is None:
+            if self._opening is None:
+                self._start()
+            assert self._opening is not None  # _start began opening it or raised
+            try:
+                self._kaleido = self._opening.result(START_TIMEOUT)
+            except Exception as error:
+                self._stop_loop()
+                raise RenderError(f"Chromium ({find_browser()}) did not start: {error}") from error
+            finally:
+                self._opening = None
+        return self._kaleido
 
     def render(self, fig: go.Figure | dict, fmt: str, size: Size) -> bytes:
         """The figure (or its plotly JSON) as ``fmt`` (png, svg or pdf) at ``size``."""
@@ -197,11 +218,9 @@ class ImageRenderer:
             raise ValueError(f"not an image format: {fmt!r} (use one of {IMAGE_FORMATS})")
         opts = {"format": fmt, "width": size.width, "height": size.height, "scale": size.scale}
         with self._lock:
-            if not self.started:
-                self._start()
-            assert self._kaleido is not None  # _start opened it or raised
+            browser = self._opened()
             try:
-                return self._wait(self._kaleido.calc_fig(fig, opts=opts), RENDER_TIMEOUT + 10)
+                return self._wait(browser.calc_fig(fig, opts=opts), RENDER_TIMEOUT + 10)
             except Exception as error:
                 self._close()
                 raise RenderError(f"Chromium could not draw the chart: {error}") from error
@@ -212,9 +231,12 @@ class ImageRenderer:
             if self._thread is not None:  # started with the loop
                 self._thread.join(timeout=10)
             self._loop.close()
-        self._loop = self._thread = self._kaleido = None
+        self._loop = self._thread = self._kaleido = self._opening = None
 
     def _close(self) -> None:
+        if self._opening is not None:
+            with contextlib.suppress(Exception):  # opened (then closed below) or failed
+                self._kaleido = self._opening.result(START_TIMEOUT)
         if self._kaleido is not None:
             with contextlib.suppress(Exception):  # the browser is gone either way
                 self._wait(self._kaleido.close(), 30)
