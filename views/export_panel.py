@@ -13,6 +13,7 @@ that should not hold a browser until someone exports).
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from typing import Literal, TypedDict
 
 import streamlit as st
@@ -141,6 +142,11 @@ def _widgets(view: View) -> None:
     )
 
 
+def _preview_size(size: Size) -> Size:
+    """The size of a preview: the chart's layout, at most as many pixels as the page shows."""
+    return replace(size, scale=min(size.scale, 1.0))
+
+
 def _made(view: View, fmt: str, options: ChartOptions) -> tuple[bytes, bytes | None] | None:
     """The file and its preview (a PNG of the same chart, size and footer; the file itself
     when it is a PNG), made once per choice of format, options and filters; None when
@@ -155,7 +161,9 @@ def _made(view: View, fmt: str, options: ChartOptions) -> tuple[bytes, bytes | N
         with st.spinner(f"Drawing the {fmt.upper()} in Chromium…"):
             if fmt == "html":
                 content = export.export(view, fmt, options, charts=charts)
-            preview = export.export(view, "png", options, renderer=renderer, charts=charts)
+            # A PNG is its own preview; another format's is drawn no larger than shown.
+            seen = options if fmt == "png" else replace(options, size=_preview_size(options.size))
+            preview = export.export(view, "png", seen, renderer=renderer, charts=charts)
             if fmt == "png":
                 content = preview
             elif content is None:

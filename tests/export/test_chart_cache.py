@@ -9,7 +9,7 @@ import plotly.io as pio
 import pytest
 
 import timeline
-from timeline.export import PRESETS, ChartCache, ChartOptions, chart_figure, export
+from timeline.export import PRESETS, ChartCache, ChartOptions, Size, chart_figure, export
 from timeline.view import View
 from timeline.view.filters import FilterState
 
@@ -66,6 +66,14 @@ def test_what_moves_the_marks_lays_the_chart_out_again(view, other):
     assert charts.layouts == 2
 
 
+def test_a_new_scale_changes_no_layout(view):
+    charts = ChartCache()
+    for size in (PRESETS["web"], PRESETS["print"]):  # 1600 x 900 at scale 1, then 3
+        options = ChartOptions(size=size)
+        assert plain(charts.chart(view, options, TODAY)) == fresh(view, options)
+    assert charts.layouts == 1
+
+
 def test_each_view_and_day_has_its_own_chart(view):
     charts = ChartCache()
     narrower = View(view.dataset, FilterState(statuses=("reported",)))
@@ -78,7 +86,7 @@ def test_each_view_and_day_has_its_own_chart(view):
 
 def test_the_oldest_charts_give_way(view):
     charts = ChartCache(keep=2)
-    sizes = [PRESETS["social"], PRESETS["web"], PRESETS["print"]]
+    sizes = [PRESETS["social"], PRESETS["web"], Size(800, 450)]
     for size in [*sizes, sizes[0]]:
         charts.chart(view, ChartOptions(size=size), TODAY)
     assert charts.layouts == 4

@@ -194,6 +194,11 @@ def test_other_chart_formats_show_a_png_of_the_same_chart(app, downloads):
         (preview,) = images(at)
         assert f"the {fmt.upper()} file, drawn as a PNG" in preview.captions[0]
     assert downloads[f"{DEFAULT_NAME}-social.pdf"].startswith(b"%PDF-")
+    # At the print preset the PDF is for print; its preview is drawn at the page's scale.
+    at.selectbox(key=export_panel.KEYS["preset"]).set_value("print").run()
+    assert downloads[f"{DEFAULT_NAME}-print.pdf"].startswith(b"%PDF-")
+    preview = at.session_state[export_panel.MADE][2]
+    assert struct.unpack(">II", preview[16:24]) == (1600, 900)
 
 
 @pytest.mark.browser

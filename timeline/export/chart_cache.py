@@ -80,7 +80,8 @@ class ChartCache:
         today = today or dt.date.today()
         title = view.title(options.title)
         title_lines, subtitle_lines = header_lines(options, title)
-        key = (id(view), options.size, len(title_lines), len(subtitle_lines), today)
+        width, height = options.size.width, options.size.height  # the scale changes no layout
+        key = (id(view), width, height, len(title_lines), len(subtitle_lines), today)
         about = self.credit(view, today)
         with self._lock:
             laid = self._kept(self._charts, key, view)
