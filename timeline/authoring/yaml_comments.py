@@ -221,7 +221,11 @@ def _attach_block(
     if closing:
         col = next(c for _, c, _ in closing if c is not None)
         preceding = bisect.bisect_left(anchor_lines, closing[0][0])
-        owner = next((a for a in reversed(anchors[:preceding]) if a.col <= col), None)
+        # Walked back by index: a slice would copy the anchors before it (quadratic in a
+        # large file with many comments).
+        owner = next(
+            (anchors[n] for n in range(preceding - 1, -1, -1) if anchors[n].col <= col), None
+        )
         if owner is None:
             opening = closing + opening
         else:
