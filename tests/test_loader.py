@@ -63,6 +63,7 @@ def test_a_day_event_row():
     }
     assert row["figures"][1] == {
         "value": 1000.0,
+        "signed": False,
         "unit": "passengers",
         "counts": "crossings in the first week",
         "claimant": "the port",

@@ -58,11 +58,17 @@ def shared_charts() -> ChartCache:
     return ChartCache()
 
 
-def warm_up(view: View) -> None:
+# A page run starts the warm-up this long after it: Chromium starting at once would take the
+# cores from the reader's browser while it draws the first chart (on this 2-core machine).
+PAGE_WARMUP_DELAY_S = 5.0
+
+
+def warm_up(view: View, delay: float = 0.0) -> None:
     """Start the shared Chromium and lay out and draw the view's chart with the panel's
-    options, in the background (once per server: nothing when it is started or starting)."""
+    options, in the background after ``delay`` seconds (once per server: nothing when it is
+    started or starting)."""
     if view.dataset.ok:
-        export.warm_up(view, shared_renderer(), shared_charts(), current_options())
+        export.warm_up(view, shared_renderer(), shared_charts(), current_options(), delay)
 
 
 def warms_at_page_run() -> bool:
@@ -206,7 +212,7 @@ def _chart_preview_and_download(view: View, fmt: str, options: ChartOptions) -> 
 def render(view: View) -> None:
     """The panel: format, size, theme, title and subtitle; alt text; the download."""
     if warms_at_page_run():
-        warm_up(view)  # after the chart: the chart is on its way to the reader already
+        warm_up(view, PAGE_WARMUP_DELAY_S)  # once the reader's browser has drawn the chart
     with st.expander(
         "Export this view (image, PDF, interactive HTML or data)",
         key="export_panel",

@@ -98,13 +98,17 @@ def chart_figure(view: View, options: ChartOptions, today: dt.date | None = None
 
 
 def warm_up(
-    view: View, renderer: ImageRenderer, charts: ChartCache, options: ChartOptions | None = None
+    view: View,
+    renderer: ImageRenderer,
+    charts: ChartCache,
+    options: ChartOptions | None = None,
+    delay: float = 0.0,
 ) -> threading.Thread | None:
-    """In the background: start the renderer's browser, lay out the view's chart for
-    ``options`` (kept in ``charts``) and draw it once, so that the first export of the view
-    takes a render's time. None when the browser is started or starting already."""
+    """In the background, after ``delay`` seconds: start the renderer's browser, lay out the
+    view's chart for ``options`` (kept in ``charts``) and draw it once, so that the first export
+    of the view takes a render's time. None when the browser is started or starting already."""
     options = options or ChartOptions()
-    return renderer.warm_in_background(lambda: charts.chart(view, options), options.size)
+    return renderer.warm_in_background(lambda: charts.chart(view, options), options.size, delay)
 
 
 def data_text(view: View, fmt: str, title: str, today: dt.date | None = None) -> str:

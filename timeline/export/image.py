@@ -15,6 +15,7 @@ import html
 import os
 import shutil
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -163,17 +164,21 @@ class ImageRenderer:
             self.render(chart() if chart else go.Figure(), "png", size)
 
     def warm_in_background(
-        self, chart: Chart | None = None, size: Size = Size(100, 100)
+        self, chart: Chart | None = None, size: Size = Size(100, 100), delay: float = 0.0
     ) -> threading.Thread | None:
-        """``warm`` in a thread of its own, once: not when the browser is started, or was
-        warmed before (a missing or broken browser is not tried again on every page)."""
+        """``warm`` in a thread of its own, once, after ``delay`` seconds: not when the browser
+        is started, or was warmed before (a missing or broken browser is not tried again on
+        every page)."""
         with self._lock:
             if self.started or self._warmed:
                 return None
             self._warmed = True
-            warming = threading.Thread(
-                target=self.warm, args=(chart, size), name="warm", daemon=True
-            )
+
+            def warm_later() -> None:
+                time.sleep(delay)
+                self.warm(chart, size)
+
+            warming = threading.Thread(target=warm_later, name="warm", daemon=True)
             warming.start()
             return warming
 
