@@ -134,6 +134,13 @@ def test_absurd_nesting_is_a_problem_where_it_starts_not_a_crash(depth):
     assert located(doc) == [(1, 3 + 100, "yaml-syntax")]
 
 
+def test_a_syntax_error_before_absurd_unclosed_nesting_is_answered_at_once():
+    # Looking for a runaway quote scanned every one of the 300,000 brackets, each slower than
+    # the last: minutes. The scan stops past the nesting limit.
+    doc = parse("events:\n  - id: *a " + "[" * 300_000 + "\n")
+    assert located(doc) == [(2, 9, "yaml-syntax")]
+
+
 def test_deep_block_nesting_is_reported_at_its_line():
     doc = parse("a:\n" + "".join(" " * level + "- \n" for level in range(120)))
     assert located(doc) == [(101, 100, "yaml-syntax")]

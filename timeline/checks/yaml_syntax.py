@@ -479,10 +479,19 @@ def _runaway_quote(text: str, problem_mark: yaml.Mark) -> yaml.Mark | None:
     later; the error then shows up far from the mistake, which is where the quote opened.
     """
     found = None
+    depth = 0
     try:
         for token in yaml.scan(text, Loader=Loader):
             if token.start_mark.line > problem_mark.line:
                 break
+            # The scanner's work per token grows with the nesting of [ and {: past the limit
+            # (an error of its own) 300,000 of them would take minutes.
+            if isinstance(token, yaml.FlowSequenceStartToken | yaml.FlowMappingStartToken):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    break
+            elif isinstance(token, yaml.FlowSequenceEndToken | yaml.FlowMappingEndToken):
+                depth -= 1
             if (
                 isinstance(token, yaml.ScalarToken)
                 and token.style in ('"', "'")
