@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from timeline.charts import crowds
 from timeline.charts.style import (
     FALLBACK_COLOUR,
     STATUS_MARKS,
@@ -55,6 +56,7 @@ CHAR_PX = 6.2  # the width of a character of 11 px text, on average
 TEXT_COLOUR = "#31333F"  # axis text: 12:1 on white (Streamlit's theme would make it grey)
 LANE_COLUMNS = {"category": "category", "actor": "actors", "source": "source_files"}
 LANE_KINDS = {"category": "category", "actor": "actor", "source": "source"}
+GROUP_NAME = "grouped events"  # the traces of marks that stand for several events
 
 
 def pack_rows(
@@ -123,6 +125,17 @@ def lay_out_lanes(
     marks = df.explode(column) if column != "category" else df.copy()
     marks = marks[marks[column].notna()].copy()
     marks["lane"] = marks[column].astype(str)
+    return _stack(marks, order, labels, gap, lane_chars)
+
+
+def _stack(
+    marks: pd.DataFrame,
+    order: Sequence[str],
+    labels: Mapping[str, str],
+    gap: pd.Timedelta,
+    lane_chars: int,
+) -> Lanes:
+    """Each mark (a row with its lane, start and end) given a y: its lane, then its row."""
     present = set(marks["lane"])
     lane_order = [lane for lane in order if lane in present]
     lane_order += sorted(present - set(lane_order))
@@ -141,6 +154,60 @@ def lay_out_lanes(
         top += height + LANE_GAP
         boundaries.append(top - 0.5 - LANE_GAP / 2)
     return Lanes(marks, tick_values, tick_labels, boundaries[:-1], max(top - LANE_GAP, 1))
+
+
+def mark_count(df: pd.DataFrame, lanes: str) -> int:
+    """How many marks ``df`` makes in ``lanes`` (an event shows once in each of its lanes)."""
+    column = LANE_COLUMNS[lanes]
+    if column == "category":
+        return int(df[column].notna().sum())
+    return int(df[column].map(len, na_action="ignore").sum())
+
+
+def lay_out_crowded(
+    df: pd.DataFrame,
+    lanes: str,
+    order: Sequence[str],
+    labels: Mapping[str, str],
+    gap: pd.Timedelta,
+    origin: pd.Timestamp,
+    lane_chars: int = 28,
+) -> tuple[Lanes, pd.DataFrame]:
+    """Too many marks for the screen: the events of a lane, category and status whose middles
+    fall in the same ``gap``-wide bin (counted from ``origin``) grouped (``crowds.group``),
+    then stacked as ``lay_out_lanes`` does. Returns the lanes, whose marks are the events
+    alone in their bin (every column of ``df``), and the groups of two or more, with their y."""
+    column = LANE_COLUMNS[lanes]
+    narrow = df[list(dict.fromkeys(["category", "status", "start", "end", column]))]
+    narrow = narrow.assign(row=np.arange(len(df)))
+    if column != "category":
+        narrow = narrow.explode(column)
+    narrow = narrow[narrow[column].notna()]
+    narrow = narrow.assign(lane=narrow[column].astype(str))
+    groups = crowds.group(narrow, origin, gap)
+    alone = (groups["count"] == 1).to_numpy()
+    singles = df.iloc[groups.loc[alone, "row"].to_numpy()].assign(
+        lane=groups.loc[alone, "lane"].to_numpy()
+    )
+    many = groups[~alone].reset_index(drop=True)
+    # A group's mark grows with its count: it keeps a little more room than a lone mark.
+    room = gap * 0.65
+    extents = pd.concat(
+        [
+            singles[["lane", "start", "end"]],
+            pd.DataFrame(
+                {"lane": many["lane"], "start": many["middle"] - room, "end": many["middle"] + room}
+            ),
+        ],
+        ignore_index=True,
+    )
+    stacked = _stack(extents, order, labels, gap, lane_chars)
+    y = stacked.marks["y"].to_numpy()
+    singles = singles.assign(y=y[: len(singles)])
+    many = many.assign(y=y[len(singles) :])
+    return Lanes(
+        singles, stacked.tick_values, stacked.tick_labels, stacked.boundaries, stacked.rows
+    ), many
 
 
 def hover_text(row: Mapping, labels: Labels) -> str:
@@ -221,6 +288,51 @@ def _points(marks: pd.DataFrame, colour: str, gl: bool, symbol: str) -> go.Scatt
         hoverinfo="text",
         customdata=marks[["id"]].to_numpy(),
         showlegend=False,
+    )
+
+
+def group_hover(groups: pd.DataFrame, labels: Labels, lanes: str) -> list[str]:
+    """What a group's mark says on hover: how many events, their days, and what they share."""
+    statuses = {s: escape(labels.label("status", s)) for s in set(groups["status"])}
+    categories = {c: escape(labels.label("category", c)) for c in set(groups["category"])}
+    return [
+        f"<b>{count:,} events</b>, {escape(crowds.when(first, last))}<br>"
+        + (f"{categories[category]}, " if lanes != "category" else "")
+        + f"Status: {statuses[status]}<br>Click to zoom in on them"
+        for count, first, last, category, status in zip(
+            groups["count"],
+            groups["first"],
+            groups["last"],
+            groups["category"],
+            groups["status"],
+            strict=True,
+        )
+    ]
+
+
+def _group_points(
+    groups: pd.DataFrame, colour: str, gl: bool, symbol: str, hover: list[str]
+) -> go.Scatter | go.Scattergl:
+    # customdata[0] is the group's days, not an event id: a click zooms in (crowds.zoom_range).
+    trace = go.Scattergl if gl else go.Scatter
+    return trace(
+        x=groups["middle"].to_numpy(),
+        y=groups["y"].to_numpy(),
+        mode="markers",
+        marker={
+            "symbol": symbol,
+            "size": crowds.size(groups["count"].to_numpy()),
+            "color": colour,
+            "line": {"width": 2, "color": colour},
+        },
+        hovertext=hover,
+        hoverinfo="text",
+        customdata=[
+            [crowds.zoom_key(low, high)]
+            for low, high in zip(groups["low"], groups["high"], strict=True)
+        ],
+        showlegend=False,
+        name=GROUP_NAME,
     )
 
 
@@ -399,16 +511,37 @@ def timeline_figure(
     kind = LANE_KINDS[lanes]
     order = labels.source_order if kind == "source" else list(labels.of_kind(kind))
     gap = mark_gap(x_range, screen.plot_width)
-    layout = lay_out_lanes(df, lanes, order, labels.of_kind(kind), gap, screen.lane_chars)
+    groups: pd.DataFrame | None = None
+    if mark_count(df, lanes) > crowds.CROWDED_ABOVE:
+        layout, groups = lay_out_crowded(
+            df, lanes, order, labels.of_kind(kind), gap, pd.Timestamp(x_range[0]), screen.lane_chars
+        )
+    else:
+        layout = lay_out_lanes(df, lanes, order, labels.of_kind(kind), gap, screen.lane_chars)
     marks = layout.marks
     columns = ["title", "date_text", "status", "source_files", "n_citations"]
     marks["hover"] = [hover_text(row, labels) for row in marks[columns].to_dict("records")]
     colours = labels.colours
-    gl = len(marks) > LARGE
+    drawn = len(marks) + (0 if groups is None else len(groups))
+    gl = drawn > LARGE
+    crowd_hover = [] if groups is None else group_hover(groups, labels, lanes)
+    if groups is not None:
+        groups = groups.assign(hover=crowd_hover)
+    shown_categories = set(marks["category"]) | set([] if groups is None else groups["category"])
 
     traces = []
-    for category in [*colours, *sorted(set(marks["category"]) - set(colours))]:
+    for category in [*colours, *sorted(shown_categories - set(colours))]:
         of_category = marks[marks["category"] == category]
+        if groups is not None:
+            of_group = groups[groups["category"] == category]
+            for status, of_status in of_group.groupby("status", sort=False):
+                symbol = STATUS_MARKS.get(status, UNKNOWN_STATUS_MARK).symbol
+                hover = of_status["hover"].tolist()
+                traces.append(
+                    _group_points(
+                        of_status, colours.get(category, FALLBACK_COLOUR), gl, symbol, hover
+                    ).update(legendgroup=category)
+                )
         if of_category.empty:
             continue
         colour = colours.get(category, FALLBACK_COLOUR)
@@ -428,7 +561,9 @@ def timeline_figure(
         traces += [trace.update(legendgroup=category) for trace in of_colour]
     fig = go.Figure(data=traces)
     key_labels, key_lines, key_rows = (
-        ([], [], 0) if gl else _key_band(marks, x_range, screen.plot_width, screen.key_rows)
+        ([], [], 0)
+        if gl or groups is not None
+        else _key_band(marks, x_range, screen.plot_width, screen.key_rows)
     )
     if selected is not None and (marks["id"] == selected).any():
         chosen = marks[marks["id"] == selected]
@@ -444,7 +579,8 @@ def timeline_figure(
                 name="selected",
             )
         )
-    _legend(fig, labels, set(marks["category"]), set(marks["status"]))
+    statuses = set(marks["status"]) | set([] if groups is None else groups["status"])
+    _legend(fig, labels, shown_categories, statuses)
 
     tick_values, tick_labels = list(layout.tick_values), list(layout.tick_labels)
     boundaries = list(layout.boundaries)
@@ -520,7 +656,18 @@ def timeline_figure(
         ],
         annotations=key_labels,
     )
+    if groups is not None:
+        fig.layout.meta = {"crowding": {"events": len(df), "marks": drawn}}
     return fig
+
+
+def crowding(fig: go.Figure) -> crowds.Crowding | None:
+    """How many events a timeline figure draws as how many marks, when it groups them (the
+    page says so); None when every event has its own mark."""
+    meta = fig.layout.meta
+    if not isinstance(meta, dict) or "crowding" not in meta:
+        return None
+    return crowds.Crowding(**meta["crowding"])
 
 
 def view_figure(
