@@ -656,7 +656,7 @@ def timeline_figure(
         ],
         annotations=key_labels,
     )
-    if groups is not None:
+    if groups is not None and len(groups):
         fig.layout.meta = {"crowding": {"events": len(df), "marks": drawn}}
     return fig
 
