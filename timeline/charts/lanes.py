@@ -139,20 +139,23 @@ def _stack(
     present = set(marks["lane"])
     lane_order = [lane for lane in order if lane in present]
     lane_order += sorted(present - set(lane_order))
-    marks["y"] = 0.0
+    starts, ends = _extents(marks, gap)
+    lane_of = marks["lane"].to_numpy()
+    y = np.zeros(len(marks))
     tick_values: list[float] = []
     tick_labels: list[str] = []
     boundaries: list[float] = []
     top = 0.0
     for lane in lane_order:
-        in_lane = marks["lane"] == lane
-        rows = pack_rows(*_extents(marks[in_lane], gap))
-        marks.loc[in_lane, "y"] = top + rows
+        in_lane = lane_of == lane
+        rows = pack_rows(starts[in_lane], ends[in_lane])
+        y[in_lane] = top + rows
         height = int(rows.max()) + 1
         tick_values.append(top + (height - 1) / 2)
         tick_labels.append(escape(shorten(labels.get(lane, lane), lane_chars)))
         top += height + LANE_GAP
         boundaries.append(top - 0.5 - LANE_GAP / 2)
+    marks["y"] = y
     return Lanes(marks, tick_values, tick_labels, boundaries[:-1], max(top - LANE_GAP, 1))
 
 
@@ -227,12 +230,20 @@ def _status_marks(statuses: pd.Series) -> list[StatusMark]:
     return [STATUS_MARKS.get(s, UNKNOWN_STATUS_MARK) for s in statuses]
 
 
-def _legend(fig: go.Figure, labels: Labels, categories: set[str], statuses: set[str]) -> None:
+def _trace(kind: str, **properties: object) -> dict:
+    # Traces as dicts: go.Figure validates them once (a trace object would be validated
+    # twice, when made and again when the figure copies it).
+    return {"type": kind, **properties}
+
+
+def _legend(labels: Labels, categories: set[str], statuses: set[str]) -> list[dict]:
     """Two legends: colours are categories (click one to hide it), marks are claim statuses."""
+    traces = []
     for category, label in labels.of_kind("category").items():
         if category in categories:
-            fig.add_trace(
-                go.Scatter(
+            traces.append(
+                _trace(
+                    "scatter",
                     x=[None],
                     y=[None],
                     mode="markers",
@@ -246,8 +257,9 @@ def _legend(fig: go.Figure, labels: Labels, categories: set[str], statuses: set[
         if status in statuses:
             mark = STATUS_MARKS.get(status, UNKNOWN_STATUS_MARK)
             grey = {"size": 11, "color": "#444444", "line": {"width": 2, "color": "#444444"}}
-            fig.add_trace(
-                go.Scatter(
+            traces.append(
+                _trace(
+                    "scatter",
                     x=[None],
                     y=[None],
                     mode="markers",
@@ -257,8 +269,9 @@ def _legend(fig: go.Figure, labels: Labels, categories: set[str], statuses: set[
                     legend="legend2",
                 )
             )
-    fig.add_trace(
-        go.Scatter(
+    traces.append(
+        _trace(
+            "scatter",
             x=[None],
             y=[None],
             mode="lines+markers",
@@ -269,12 +282,13 @@ def _legend(fig: go.Figure, labels: Labels, categories: set[str], statuses: set[
             legend="legend2",
         )
     )
+    return traces
 
 
-def _points(marks: pd.DataFrame, colour: str, gl: bool, symbol: str) -> go.Scatter | go.Scattergl:
+def _points(marks: pd.DataFrame, colour: str, gl: bool, symbol: str) -> dict:
     # One trace per status: a scalar symbol spares Plotly validating one symbol per point.
-    trace = go.Scattergl if gl else go.Scatter
-    return trace(
+    return _trace(
+        "scattergl" if gl else "scatter",
         x=centre(marks).to_numpy(),
         y=marks["y"].to_numpy(),
         mode="markers",
@@ -312,10 +326,10 @@ def group_hover(groups: pd.DataFrame, labels: Labels, lanes: str) -> list[str]:
 
 def _group_points(
     groups: pd.DataFrame, colour: str, gl: bool, symbol: str, hover: list[str]
-) -> go.Scatter | go.Scattergl:
+) -> dict:
     # customdata[0] is the group's days, not an event id: a click zooms in (crowds.zoom_range).
-    trace = go.Scattergl if gl else go.Scatter
-    return trace(
+    return _trace(
+        "scattergl" if gl else "scatter",
         x=groups["middle"].to_numpy(),
         y=groups["y"].to_numpy(),
         mode="markers",
@@ -336,12 +350,12 @@ def _group_points(
     )
 
 
-def _whiskers(marks: pd.DataFrame, colour: str, gl: bool) -> go.Scatter | go.Scattergl:
+def _whiskers(marks: pd.DataFrame, colour: str, gl: bool) -> dict:
     # Plotly's error bars do not work on date axes: draw each whisker as a capped segment
     # over the whole period the date may fall in.
     x, y = segments(marks["start"], marks["end"], marks["y"])
-    trace = go.Scattergl if gl else go.Scatter
-    return trace(
+    return _trace(
+        "scattergl" if gl else "scatter",
         x=x,
         y=y,
         mode="lines+markers",
@@ -353,10 +367,11 @@ def _whiskers(marks: pd.DataFrame, colour: str, gl: bool) -> go.Scatter | go.Sca
     )
 
 
-def _span_bars(marks: pd.DataFrame, colour: str) -> go.Bar:
+def _span_bars(marks: pd.DataFrame, colour: str) -> dict:
     looks = _status_marks(marks["status"])
     duration_ms = (marks["end"] - marks["start"]).dt.total_seconds() * 1000
-    return go.Bar(
+    return _trace(
+        "bar",
         base=marks["start"],
         x=duration_ms,
         y=marks["y"],
@@ -374,10 +389,11 @@ def _span_bars(marks: pd.DataFrame, colour: str) -> go.Bar:
     )
 
 
-def _span_lines(marks: pd.DataFrame, colour: str) -> go.Scattergl:
+def _span_lines(marks: pd.DataFrame, colour: str) -> dict:
     # One WebGL line trace for all spans of a colour: no bar per event at this size.
     x, y = segments(marks["start"], marks["end"], marks["y"])
-    return go.Scattergl(
+    return _trace(
+        "scattergl",
         x=x,
         y=y,
         mode="lines",
@@ -540,7 +556,8 @@ def timeline_figure(
                 traces.append(
                     _group_points(
                         of_status, colours.get(category, FALLBACK_COLOUR), gl, symbol, hover
-                    ).update(legendgroup=category)
+                    )
+                    | {"legendgroup": category}
                 )
         if of_category.empty:
             continue
@@ -558,8 +575,7 @@ def timeline_figure(
         for status, of_status in points.groupby("status", sort=False):
             symbol = STATUS_MARKS.get(status, UNKNOWN_STATUS_MARK).symbol
             of_colour.append(_points(of_status, colour, gl, symbol))
-        traces += [trace.update(legendgroup=category) for trace in of_colour]
-    fig = go.Figure(data=traces)
+        traces += [trace | {"legendgroup": category} for trace in of_colour]
     key_labels, key_lines, key_rows = (
         ([], [], 0)
         if gl or groups is not None
@@ -568,8 +584,9 @@ def timeline_figure(
     if selected is not None and (marks["id"] == selected).any():
         chosen = marks[marks["id"] == selected]
         ring = {"symbol": "circle-open", "size": 22, "color": "#000000", "line": {"width": 3}}
-        fig.add_trace(
-            go.Scatter(
+        traces.append(
+            _trace(
+                "scatter",
                 x=centre(chosen),
                 y=chosen["y"],
                 mode="markers",
@@ -580,7 +597,7 @@ def timeline_figure(
             )
         )
     statuses = set(marks["status"]) | set([] if groups is None else groups["status"])
-    _legend(fig, labels, shown_categories, statuses)
+    data = [*traces, *_legend(labels, shown_categories, statuses)]
 
     tick_values, tick_labels = list(layout.tick_values), list(layout.tick_labels)
     boundaries = list(layout.boundaries)
@@ -617,18 +634,18 @@ def timeline_figure(
         "itemclick": False,
         "itemdoubleclick": False,
     }
-    fig.update_layout(
-        height=height,
-        margin=margin,
-        barmode="overlay",
-        hovermode="closest",
-        dragmode="pan",
-        clickmode="event+select",
-        showlegend=screen.legend,
-        legend=legend,
-        legend2=legend2,
-        plot_bgcolor="#FFFFFF",
-        xaxis={
+    layout_properties = {
+        "height": height,
+        "margin": margin,
+        "barmode": "overlay",
+        "hovermode": "closest",
+        "dragmode": "pan",
+        "clickmode": "event+select",
+        "showlegend": screen.legend,
+        "legend": legend,
+        "legend2": legend2,
+        "plot_bgcolor": "#FFFFFF",
+        "xaxis": {
             "type": "date",
             "range": [str(d) for d in x_range],
             "rangeslider": {"visible": False},
@@ -637,7 +654,7 @@ def timeline_figure(
             "side": "bottom" if screen.legend else "top",
             "tickfont": {"color": TEXT_COLOUR},
         },
-        yaxis={
+        "yaxis": {
             "tickmode": "array",
             "tickvals": tick_values,
             "ticktext": tick_labels,
@@ -647,17 +664,18 @@ def timeline_figure(
             "fixedrange": True,
             "tickfont": {"color": TEXT_COLOUR},
         },
-        shapes=[
+        "shapes": [
             *(
                 {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": b, "y1": b, "line": line}
                 for b in boundaries
             ),
             *key_lines,
         ],
-        annotations=key_labels,
-    )
+        "annotations": key_labels,
+    }
     if groups is not None and len(groups):
-        fig.layout.meta = {"crowding": {"events": len(df), "marks": drawn}}
+        layout_properties["meta"] = {"crowding": {"events": len(df), "marks": drawn}}
+    fig = go.Figure(data=data, layout=layout_properties)
     return fig
 
 
