@@ -325,3 +325,11 @@ def test_small_data_is_never_grouped():
     fig = timeline_figure(EVENTS, VOCABULARIES)
     assert fig.layout.meta is None
     assert not groups_of(fig)
+
+
+def test_an_event_in_a_group_is_ringed_on_the_group_mark(monkeypatch):
+    monkeypatch.setattr(crowds, "CROWDED_ABOVE", 10)
+    fig = timeline_figure(crowded_events(), VOCABULARIES, selected="same-day-7")
+    (ring,) = [t for t in fig.data if t.name == "selected"]
+    forty = next(g for g in groups_of(fig) if g.hovertext[0].startswith("<b>40 "))
+    assert (pd.Timestamp(ring.x[0]), ring.y[0]) == (pd.Timestamp(forty.x[0]), forty.y[0])

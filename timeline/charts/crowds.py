@@ -49,7 +49,7 @@ def group(marks: pd.DataFrame, origin: pd.Timestamp, width: pd.Timedelta) -> pd.
     status, start, end, and row: the mark's own number): ``count``, ``first`` and ``last``
     (the earliest start and latest end of its events), ``low`` and ``high`` (its earliest
     and latest middle), ``middle`` (halfway between them: where its mark sits) and ``row``
-    (the row of its first mark, for a lone event)."""
+    (the row of its first mark, for a lone event), with its key (lane, category, status, bin)."""
     middles = marks["start"] + (marks["end"] - marks["start"]) / 2
     keyed = marks[[*GROUP_COLUMNS, "start", "end", "row"]].assign(
         middle=middles, bin=bins(middles.to_numpy("datetime64[ns]").astype(np.int64), origin, width)
@@ -64,7 +64,19 @@ def group(marks: pd.DataFrame, origin: pd.Timestamp, width: pd.Timedelta) -> pd.
         high=("middle", "max"),
     ).reset_index()
     out["middle"] = out["low"] + (out["high"] - out["low"]) / 2
-    return out.drop(columns=["bin"])
+    return out
+
+
+def holding(
+    groups: pd.DataFrame, marks: pd.DataFrame, origin: pd.Timestamp, width: pd.Timedelta
+) -> pd.DataFrame:
+    """The rows of ``groups`` (made by ``group`` with the same origin and width) that hold any
+    of ``marks`` (columns lane, category, status, start, end)."""
+    middles = marks["start"] + (marks["end"] - marks["start"]) / 2
+    keys = marks[GROUP_COLUMNS].assign(
+        bin=bins(middles.to_numpy("datetime64[ns]").astype(np.int64), origin, width)
+    )
+    return groups.merge(keys.drop_duplicates(), on=[*GROUP_COLUMNS, "bin"])
 
 
 def days(first: pd.Timestamp, last: pd.Timestamp) -> tuple[dt.date, dt.date]:

@@ -581,8 +581,10 @@ def timeline_figure(
         if gl or groups is not None
         else _key_band(marks, x_range, screen.plot_width, screen.key_rows)
     )
-    if selected is not None and (marks["id"] == selected).any():
-        chosen = marks[marks["id"] == selected]
+    chosen = marks[marks["id"] == selected] if selected is not None else marks.iloc[:0]
+    if selected is not None and chosen.empty and groups is not None:
+        chosen = _chosen_groups(df[df["id"] == selected], groups, lanes, x_range[0], gap)
+    if not chosen.empty:
         ring = {"symbol": "circle-open", "size": 22, "color": "#000000", "line": {"width": 3}}
         traces.append(
             _trace(
@@ -677,6 +679,17 @@ def timeline_figure(
         layout_properties["meta"] = {"crowding": {"events": len(df), "marks": drawn}}
     fig = go.Figure(data=data, layout=layout_properties)
     return fig
+
+
+def _chosen_groups(
+    event: pd.DataFrame, groups: pd.DataFrame, lanes: str, origin: dt.date, gap: pd.Timedelta
+) -> pd.DataFrame:
+    """The marks of the groups an event is in (one per lane it shows in): where it is ringed."""
+    column = LANE_COLUMNS[lanes]
+    event = event.explode(column) if column != "category" else event
+    event = event.assign(lane=event[column].astype(str))
+    held = crowds.holding(groups, event, pd.Timestamp(origin), gap)
+    return pd.DataFrame({"start": held["middle"], "end": held["middle"], "y": held["y"]})
 
 
 def crowding(fig: go.Figure) -> crowds.Crowding | None:
