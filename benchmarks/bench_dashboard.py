@@ -27,7 +27,7 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -77,12 +77,10 @@ def chart_rerun(dataset: timeline.Dataset, state: FilterState, repeat: int) -> f
     return min(times)
 
 
-def elements(at: AppTest) -> Iterator:
-    yield from at._tree  # every element of the page, in every block
-
-
 def page_bytes(at: AppTest) -> int:
-    return sum(len(element.proto.SerializeToString()) for element in elements(at))
+    """The protobuf bytes of every element and block of the page."""
+    protos = (getattr(node, "proto", None) for node in at._tree)
+    return sum(len(proto.SerializeToString()) for proto in protos if proto is not None)
 
 
 def filter_change(at: AppTest, actor: str) -> None:
