@@ -522,7 +522,9 @@ def timeline_figure(
     """The events on lanes over time: markers for points, bars for spans, whiskers for
     imprecise dates, colour by category, mark by claim status.
 
-    Every event mark carries its id as ``customdata[0]``.
+    Every event mark carries its id as ``customdata[0]``. Above ``crowds.CROWDED_ABOVE``
+    marks, events the screen cannot tell apart share one mark (``lay_out_crowded``) whose
+    ``customdata[0]`` is a zoom key (``crowds.zoom_range``), and ``crowding`` says so.
     """
     kind = LANE_KINDS[lanes]
     order = labels.source_order if kind == "source" else list(labels.of_kind(kind))
@@ -540,9 +542,8 @@ def timeline_figure(
     colours = labels.colours
     drawn = len(marks) + (0 if groups is None else len(groups))
     gl = drawn > LARGE
-    crowd_hover = [] if groups is None else group_hover(groups, labels, lanes)
     if groups is not None:
-        groups = groups.assign(hover=crowd_hover)
+        groups = groups.assign(hover=group_hover(groups, labels, lanes))
     shown_categories = set(marks["category"]) | set([] if groups is None else groups["category"])
 
     traces = []
