@@ -86,7 +86,8 @@ MESSAGES = {
     "wrong-type--figure-bool.yaml": "data/events.yaml:11:16: [error] value must be a number, "
     "not true (a true/false value) (wrong-type)",
     "invalid-value--figure-negative.yaml": "data/events.yaml:11:16: [error] value -5 is below "
-    "0: a count cannot be negative (invalid-value)",
+    "0: a count cannot be negative (a number that can, such as a change or a growth rate, says "
+    "so with signed: true) (invalid-value)",
     "invalid-value--figure-infinite.yaml": "data/events.yaml:11:16: [error] value inf is not a "
     "finite number: write the number the source states (invalid-value)",
     "invalid-value.yaml": "data/events.yaml:3:9: [error] id 'New_Pier' must be kebab-case: "

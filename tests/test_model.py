@@ -66,6 +66,14 @@ def test_a_figure_defaults_to_exactly_and_refuses_unknown_qualifiers():
         Figure.model_validate({**figure, "qualifier": "roughly"})
 
 
+def test_a_figure_is_0_or_more_unless_it_says_it_is_signed():
+    figure = {"value": -2.1, "unit": "percent", "counts": "c", "claimant": "US", "source": "a.txt"}
+    with pytest.raises(ValidationError, match=r"value -2\.1 is below 0"):
+        Figure.model_validate(figure)
+    assert Figure.model_validate({**figure, "signed": True}).value == -2.1
+    assert Figure.model_validate({**figure, "value": 0}).value == 0
+
+
 def test_a_source_is_published_on_a_day_or_within_a_range():
     source = {
         "file": "000_x.txt",

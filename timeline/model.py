@@ -74,11 +74,23 @@ class Citation(Strict):
 class Figure(Strict):
     """A number a source states, with who claims it."""
 
+    # Editors that read the JSON schema flag a negative count too (the checker's own rule).
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {"not": {"properties": {"signed": {"const": True}}, "required": ["signed"]}},
+            "then": {"properties": {"value": {"minimum": 0}}},
+        }
+    )
+
     value: float = Field(
         strict=True,  # a number, not text that looks like one, and not true/false
-        ge=0,
         allow_inf_nan=False,
-        description="The number as stated (3000, 1.2e6, 3.1): finite, 0 or more.",
+        description="The number as stated (3000, 1.2e6, 3.1): finite, 0 or more unless signed.",
+    )
+    signed: bool = Field(
+        False,
+        description="True when the number can be below zero (a change, a growth rate, a "
+        "balance); a count of troops or shells cannot.",
     )
     unit: OneLine = Field(description="troops, shipping containers, percent, ...")
     counts: OneLine = Field(description="What the number counts.")
@@ -86,6 +98,12 @@ class Figure(Strict):
     qualifier: Qualifier = Field("exactly", description="How the source hedges the number.")
     source: SeedFile = Field(description="The seed that states it; one of the event's citations.")
     note: Text | None = None
+
+    @model_validator(mode="after")
+    def _not_negative_unless_signed(self) -> Figure:
+        if self.value < 0 and not self.signed:
+            raise ValueError(f"value {self.value:g} is below 0")
+        return self
 
 
 class Event(Strict):

@@ -3,9 +3,11 @@ the panel shown when it is broken. Everything a view shows is drawn from ``timel
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import plotly.graph_objects as go
+import plotly.io
 import streamlit as st
 
 import timeline
@@ -68,10 +70,23 @@ class Shared:
 
     def figure(self, screen: Screen) -> go.Figure:
         if screen not in self.figures:  # two sessions may both build it: the same figure
-            self.figures[screen] = view_figure(
-                self.view, selected=self.view.state.event, screen=screen
-            )
+            figure = view_figure(self.view, selected=self.view.state.event, screen=screen)
+            figure.__class__ = SentFigure  # the same object: copying it costs more than to_dict
+            self.figures[screen] = figure
         return self.figures[screen]
+
+
+class SentFigure(go.Figure):
+    """A figure that is never changed once built. Streamlit asks for its dict on every run that
+    sends it (``to_dict`` copies it and base64-encodes every array: a quarter of a page run's
+    server time); that dict is made once."""
+
+    def to_dict(self) -> dict:
+        if getattr(self, "_sent", None) is None:
+            # As JSON types: Streamlit turns it into JSON on every run, and numpy arrays left
+            # in it go through plotly's slow per-value encoder.
+            self._sent = json.loads(plotly.io.to_json(super().to_dict(), validate=False))
+        return self._sent
 
 
 def shared_view(dataset: timeline.Dataset, state: FilterState | None = None) -> View:

@@ -3,9 +3,11 @@
 import shutil
 from pathlib import Path
 
+import plotly.io
 from streamlit.testing.v1 import AppTest
 
 import timeline
+from timeline.charts.lanes import Screen, view_figure
 from views import context
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -65,3 +67,15 @@ def test_sessions_share_one_view_of_each_filter_state(tmp_path, monkeypatch):
     assert len(views) == 1
     first.text_input(key="f_q").input("treaty").run()
     assert len(views) == 2 and views[-1][1].q == "treaty"
+
+
+def test_a_shared_figure_is_turned_into_a_dict_once_and_never_changed():
+    dataset = timeline.load_dataset(SMALL / "data" / "events.yaml")
+    shared = context.Shared(context.View(dataset))
+    screen = Screen(plot_width=820, legend=False)
+    figure = shared.figure(screen)
+    assert shared.figure(screen) is figure  # built once per kind of screen
+    sent = figure.to_dict()
+    assert figure.to_dict() is sent  # what every session's run sends, made once
+    fresh = view_figure(shared.view, selected=None, screen=screen).to_dict()
+    assert plotly.io.to_json(sent) == plotly.io.to_json(fresh)

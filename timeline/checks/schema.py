@@ -106,6 +106,13 @@ def _model_rule_problem(doc: YamlDocument, loc: tuple, reason: str) -> Problem:
     # The Event model's own checks (model_validator) report at the event; point at the field.
     if reason.startswith("end "):
         return doc.problem((*loc, "end"), "end-before-date", f"{reason}: swap them or fix the end")
+    if reason.startswith("value "):  # a figure's
+        return doc.problem(
+            (*loc, "value"),
+            "invalid-value",
+            f"{reason}: a count cannot be negative (a number that can, such as a change or a "
+            "growth rate, says so with signed: true)",
+        )
     if reason.startswith("window"):
         return doc.problem(
             (*loc, "window"), "window-without-end", f"{reason}: add an end or drop window"

@@ -154,9 +154,16 @@ class View:
     def title(self, custom: str = "", events: pd.DataFrame | None = None) -> str:
         """``custom`` when given, else one made from the dataset's subject, the filters and the
         period of ``events`` (by default those the chart draws)."""
-        events = self.drawn if events is None else events
+        if custom.strip():
+            return custom.strip()
+        if events is None:
+            return self._default_title
         subject = self.dataset.settings.subject
-        return custom.strip() or default_title(events, self.state, self.labels, subject)
+        return default_title(events, self.state, self.labels, subject)
+
+    @cached_property
+    def _default_title(self) -> str:
+        return self.title(events=self.drawn)
 
     def credit(self, events: pd.DataFrame, today: dt.date | None = None) -> Credit:
         """Where ``events`` come from: their sources, the filters, the data version, the day."""
