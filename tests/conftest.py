@@ -17,6 +17,14 @@ def dataset_cache_dir(tmp_path_factory) -> Path:
     return folder
 
 
+@pytest.fixture(scope="session", autouse=True)
+def export_browser_on_demand() -> None:
+    """The dashboards under test start Chromium for exports when the Export panel opens, not
+    on their first page (tests/views/test_export_panel.py checks that default): the suite's
+    many servers would start browsers no test uses."""
+    os.environ["TIMELINE_EXPORT_WARMUP"] = "panel"
+
+
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return REPO_ROOT

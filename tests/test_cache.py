@@ -27,9 +27,9 @@ def loads(monkeypatch) -> list[str]:
     seen: list[str] = []
     load = dataset._load
 
-    def counting(events_path, seeds_dir):
+    def counting(events_path, seeds_dir, progress):
         seen.append(str(events_path))
-        return load(events_path, seeds_dir)
+        return load(events_path, seeds_dir, progress)
 
     monkeypatch.setattr(dataset, "_load", counting)
     return seen
@@ -105,3 +105,30 @@ def test_only_the_latest_entries_are_kept(data, monkeypatch):
             file.write(f"# edit {number}\n")
         load_dataset(data, disk_cache=True)
     assert len(entries(data)) == 2
+
+
+class Stopped(Exception):
+    pass
+
+
+def test_a_load_reports_its_progress_and_stops_when_told_keeping_nothing(data, loads):
+    reports: list[tuple[float, str]] = []
+    load_dataset(
+        data, disk_cache=True, progress=lambda share, doing: reports.append((share, doing))
+    )
+    shares = [share for share, _ in reports]
+    assert shares == sorted(shares) and shares[0] == 0.0 and shares[-1] == 1.0
+    assert reports[0][1] == "Reading events.yaml…"
+    assert any(doing.startswith("Checking the sources of event 1 of ") for _, doing in reports)
+    for entry in entries(data):
+        entry.unlink()
+
+    def stop(share: float, doing: str) -> None:
+        if doing.startswith("Checking"):
+            raise Stopped  # what the dashboard's progress does when the reader has left
+
+    with pytest.raises(Stopped):
+        load_dataset(data, disk_cache=True, progress=stop)
+    assert entries(data) == []  # a load stopped half way is not kept
+    load_dataset(data, disk_cache=True)
+    assert len(loads) == 3 and len(entries(data)) == 1

@@ -7,6 +7,7 @@ returns the result with every problem found; it never raises for bad data.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,18 @@ from timeline.model import DEFAULT_SETTINGS, Event, Settings, Source, SourcesFil
 from timeline.paths import DEFAULT_EVENTS, DataPaths
 from timeline.problems import Problem, sort_problems
 from timeline.sources import SeedText, read_seeds
+
+# Told how far a long check has got (a share from 0 to 1, and what it is doing). It may raise to
+# stop the work: the dashboard's does when the reader's session has ended.
+Progress = Callable[[float, str], None]
+# Of the time a check takes, the share reading and validating the events file takes (measured
+# at 10,000 events: 3.1 of 4.6 s); the rest is mostly the per-event checks.
+READING_SHARE = 0.65
+PROGRESS_STEPS = 50  # reports over the per-event checks
+
+
+def _quiet(fraction: float, doing: str) -> None:
+    del fraction, doing
 
 
 @dataclass
@@ -54,14 +67,17 @@ def check(events_path: Path | str = DEFAULT_EVENTS, seeds_dir: Path | None = Non
 
 
 def run_checks(
-    events_path: Path | str = DEFAULT_EVENTS, seeds_dir: Path | str | None = None
+    events_path: Path | str = DEFAULT_EVENTS,
+    seeds_dir: Path | str | None = None,
+    progress: Progress | None = None,
 ) -> CheckResult:
-    """Read and check everything; see CheckResult."""
+    """Read and check everything; see CheckResult. ``progress`` is told how far it has got."""
     with gc_paused():
-        return _run_checks(DataPaths.of(events_path, seeds_dir))
+        return _run_checks(DataPaths.of(events_path, seeds_dir), progress or _quiet)
 
 
-def _run_checks(paths: DataPaths) -> CheckResult:
+def _run_checks(paths: DataPaths, progress: Progress) -> CheckResult:
+    progress(0.0, f"Reading {paths.events.name}…")
     events = parse_events(paths.events)
     if _missing(events):
         # Most likely a mistyped path: the files "beside" it are not worth a word.
@@ -104,7 +120,12 @@ def _run_checks(paths: DataPaths) -> CheckResult:
             p for p in problems if not (p.rule == "invalid-value" and (p.line, p.col) in places)
         ]
         problems += unknown
-    for index, event in events.events:
+    count = len(events.events)
+    step = max(1, count // PROGRESS_STEPS)
+    for done, (index, event) in enumerate(events.events):
+        if done % step == 0:
+            share = READING_SHARE + (1 - READING_SHARE) * done / count
+            progress(share, f"Checking the sources of event {done + 1:,} of {count:,}…")
         problems.extend(event_problems(events.doc, index, event, seeds))
     if len(events.events) < len(events.raw):
         # An event that is not valid on its own still has its valid citations checked.

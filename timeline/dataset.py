@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from timeline.cache import cached
-from timeline.checker import run_checks
+from timeline.checker import Progress, run_checks
 from timeline.checks.yaml_syntax import gc_paused
 from timeline.loader import events_frame
 from timeline.model import DEFAULT_SETTINGS, Settings, Source, Vocabularies
@@ -52,20 +52,26 @@ def load_dataset(
     seeds_dir: Path | str | None = None,
     *,
     disk_cache: bool = False,
+    progress: Progress | None = None,
 ) -> Dataset:
     """Load and check everything; data problems go to ``problems``, never raised.
 
     With ``disk_cache``, a dataset loaded before from files with the same content is read back
     from disk instead (``timeline.cache``): what a server restart on unchanged data does.
+    ``progress`` is told how far a load has got; if it raises, the load stops (nothing cached).
     """
     if disk_cache:
         paths = DataPaths.of(events_path, seeds_dir)
-        return cached(paths, lambda: _load(events_path, seeds_dir), Dataset)
-    return _load(events_path, seeds_dir)
+        return cached(paths, lambda: _load(events_path, seeds_dir, progress), Dataset)
+    return _load(events_path, seeds_dir, progress)
 
 
-def _load(events_path: Path | str, seeds_dir: Path | str | None) -> Dataset:
-    result = run_checks(events_path, seeds_dir)
+def _load(
+    events_path: Path | str, seeds_dir: Path | str | None, progress: Progress | None
+) -> Dataset:
+    result = run_checks(events_path, seeds_dir, progress)
+    if progress is not None:
+        progress(1.0, f"Laying out {len(result.events.events):,} events…")
     with gc_paused():
         events = events_frame(result.sound_events())
     return Dataset(

@@ -4,11 +4,15 @@ the panel shown when it is broken. Everything a view shows is drawn from ``timel
 from __future__ import annotations
 
 import json
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 
 import plotly.graph_objects as go
 import plotly.io
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 import timeline
 from timeline.charts.lanes import Screen, view_figure
@@ -39,23 +43,89 @@ def fingerprint(events_path: Path) -> tuple:
     return tuple(stats)
 
 
-# One Dataset for every session, not a copy each (st.cache_data unpickles one per run): the
-# views only read it, and pandas' copy-on-write keeps the frames they derive from touching it.
-@st.cache_resource(show_spinner="Loading the events…", max_entries=4)
-def _load(events_path: str, files: tuple) -> timeline.Dataset:
-    del files  # only part of the cache key
-    return timeline.load_dataset(events_path, disk_cache=True)  # a restart skips the work
+class Loaded:
+    """The datasets loaded, one for every session (as ``st.cache_resource`` would hold them), by
+    version of their files, the latest few kept.
+
+    Not ``st.cache_resource`` itself: the session that loads reports its progress on its page,
+    which Streamlit would replay to every later reader. A session that asks for a dataset
+    another one is loading waits for it; a load stopped half way (its reader left) keeps
+    nothing, and the next reader loads again.
+    """
+
+    def __init__(self, kept: int = 4) -> None:
+        self.kept = kept
+        self._datasets: OrderedDict[tuple, timeline.Dataset] = OrderedDict()
+        self._loading: dict[tuple, threading.Lock] = {}
+        self._lock = threading.Lock()
+
+    def get(
+        self, key: tuple, load: Callable[[], timeline.Dataset], waiting: Callable[[], None]
+    ) -> timeline.Dataset:
+        """The dataset under ``key``, loaded by ``load`` unless held or being loaded by another
+        session (then ``waiting`` is called, and this one waits for it)."""
+        with self._lock:
+            if key in self._datasets:
+                self._datasets.move_to_end(key)
+                return self._datasets[key]
+            loading = self._loading.setdefault(key, threading.Lock())
+        if not loading.acquire(blocking=False):
+            waiting()
+            loading.acquire()
+        try:  # one load per version, however many readers ask at once
+            with self._lock:
+                if key in self._datasets:
+                    return self._datasets[key]
+            dataset = load()
+            with self._lock:
+                self._datasets[key] = dataset
+                while len(self._datasets) > self.kept:
+                    self._datasets.popitem(last=False)
+                self._loading.pop(key, None)
+            return dataset
+        finally:
+            loading.release()
+
+    def clear(self) -> None:
+        with self._lock:
+            self._datasets.clear()
+
+
+@st.cache_resource(show_spinner=False)
+def _loaded() -> Loaded:
+    return Loaded()
 
 
 def load_cache_clear() -> None:
     """Forget every loaded dataset (for cold-start timings)."""
-    _load.clear()
+    _loaded().clear()
 
 
 def load(events_path: Path) -> timeline.Dataset:
-    """The dataset; an unexpected failure is one line with an error id, and the page stops."""
+    """The dataset; an unexpected failure is one line with an error id, and the page stops.
+
+    One load for every session (the views only read it; pandas' copy-on-write keeps the frames
+    they derive from touching it). A restart on unchanged files reads it from the disk cache.
+    A long load shows how far it has got, and stops when the reader's session ends (Streamlit
+    then stops the run at the next progress report).
+    """
     with guarded("the data"):
-        return _load(str(events_path), fingerprint(events_path))
+        key = (str(events_path), fingerprint(events_path))
+        bar: DeltaGenerator | None = None  # only when there is something to say
+
+        def progress(fraction: float, doing: str) -> None:
+            nonlocal bar
+            bar = bar or st.empty()
+            bar.progress(min(1.0, max(0.0, fraction)), text=doing)
+
+        def read() -> timeline.Dataset:
+            return timeline.load_dataset(events_path, disk_cache=True, progress=progress)
+
+        try:
+            return _loaded().get(key, read, lambda: progress(0.0, "Loading the events…"))
+        finally:
+            if bar is not None:
+                bar.empty()
     st.stop()  # reached only when guarded caught an error
 
 
@@ -100,7 +170,8 @@ def timeline_figure(view: View, screen: Screen) -> go.Figure:
     return _shared(view.dataset, id(view.dataset), repr(view.state), view.state).figure(screen)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+# A view holds the events it keeps: at 100,000 events a few dozen would hold gigabytes.
+@st.cache_resource(max_entries=16, show_spinner=False)
 def _shared(_dataset: timeline.Dataset, dataset: int, state: str, _state: FilterState) -> Shared:
     del dataset, state  # the cache key: which loaded dataset, which filters
     return Shared(View(_dataset, _state))

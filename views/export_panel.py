@@ -3,17 +3,23 @@
 Data files (CSV, JSON, TimelineJS) are small and made on every run of the open panel. A chart
 file is drawn when its options change and shown as a preview (the PNG itself, or a PNG of the
 same chart) above its download button. One Chromium is kept open for the whole server and
-shared by every session; opening the panel starts it in the background.
+shared by every session, and so are the charts laid out for export. The first page run that
+shows the timeline starts that Chromium in the background and lays out and draws the chart the
+panel will show first, so that the first preview takes a render's time; the page does not wait
+for it. ``TIMELINE_EXPORT_WARMUP=panel`` waits for the panel to be opened instead (a server
+that should not hold a browser until someone exports).
 """
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
 from typing import Literal, TypedDict
 
 import streamlit as st
 
 from timeline import export
-from timeline.export import ChartOptions, ImageRenderer, Size
+from timeline.export import ChartCache, ChartOptions, ImageRenderer, Size
 from timeline.text import markdown as md
 from timeline.view import View
 
@@ -38,11 +44,29 @@ KEYS = {
     "theme": "export_theme",
 }
 MADE = "export_made"  # session state: (what was asked for, file, preview) of the last chart
+WARMUP_VARIABLE = "TIMELINE_EXPORT_WARMUP"
 
 
 @st.cache_resource(show_spinner=False, on_release=ImageRenderer.close)
 def shared_renderer() -> ImageRenderer:
     return ImageRenderer()
+
+
+@st.cache_resource(show_spinner=False)
+def shared_charts() -> ChartCache:
+    """Charts laid out for export, shared like the views they are made from."""
+    return ChartCache()
+
+
+def warm_up(view: View) -> None:
+    """Start the shared Chromium and lay out and draw the view's chart with the panel's
+    options, in the background (once per server: nothing when it is started or starting)."""
+    if view.dataset.ok:
+        export.warm_up(view, shared_renderer(), shared_charts(), current_options())
+
+
+def warms_at_page_run() -> bool:
+    return os.environ.get(WARMUP_VARIABLE, "page").strip().lower() != "panel"
 
 
 def _preset_label(name: str) -> str:
@@ -118,6 +142,11 @@ def _widgets(view: View) -> None:
     )
 
 
+def _preview_size(size: Size) -> Size:
+    """The size of a preview: the chart's layout, at most as many pixels as the page shows."""
+    return replace(size, scale=min(size.scale, 1.0))
+
+
 def _made(view: View, fmt: str, options: ChartOptions) -> tuple[bytes, bytes | None] | None:
     """The file and its preview (a PNG of the same chart, size and footer; the file itself
     when it is a PNG), made once per choice of format, options and filters; None when
@@ -126,17 +155,19 @@ def _made(view: View, fmt: str, options: ChartOptions) -> tuple[bytes, bytes | N
     made = st.session_state.get(MADE)
     if made and made[0] == wanted:
         return made[1], made[2]
-    renderer = shared_renderer()
+    renderer, charts = shared_renderer(), shared_charts()
     content: bytes | None = None
     try:
         with st.spinner(f"Drawing the {fmt.upper()} in Chromium…"):
             if fmt == "html":
-                content = export.export(view, fmt, options)
-            preview = export.export(view, "png", options, renderer=renderer)
+                content = export.export(view, fmt, options, charts=charts)
+            # A PNG is its own preview; another format's is drawn no larger than shown.
+            seen = options if fmt == "png" else replace(options, size=_preview_size(options.size))
+            preview = export.export(view, "png", seen, renderer=renderer, charts=charts)
             if fmt == "png":
                 content = preview
             elif content is None:
-                content = export.export(view, fmt, options, renderer=renderer)
+                content = export.export(view, fmt, options, renderer=renderer, charts=charts)
     except export.BrowserMissing as error:
         st.warning(str(error), icon=":material/warning:")
         return (content, None) if content is not None else None
@@ -174,6 +205,8 @@ def _chart_preview_and_download(view: View, fmt: str, options: ChartOptions) -> 
 
 def render(view: View) -> None:
     """The panel: format, size, theme, title and subtitle; alt text; the download."""
+    if warms_at_page_run():
+        warm_up(view)  # after the chart: the chart is on its way to the reader already
     with st.expander(
         "Export this view (image, PDF, interactive HTML or data)",
         key="export_panel",
@@ -189,8 +222,7 @@ def render(view: View) -> None:
                 icon=":material/block:",
             )
             return
-        # The browser starts while the reader chooses: the first preview is then quick.
-        shared_renderer().warm_in_background()
+        warm_up(view)  # with TIMELINE_EXPORT_WARMUP=panel: while the reader chooses
         _widgets(view)
         fmt, options = st.session_state[KEYS["format"]], current_options()
         if fmt in export.DATA_FORMATS:

@@ -140,6 +140,33 @@ def test_one_browser_serves_every_image(dataset, monkeypatch):
     assert len(starts) == 1
 
 
+@pytest.mark.browser
+@needs_chromium
+def test_the_page_is_kept_between_images_and_reloaded_after_a_pdf(dataset, monkeypatch):
+    from kaleido._kaleido_tab import _KaleidoTab  # the tab kaleido 1.5 reloads
+
+    reloads = []
+    reload = _KaleidoTab.reload
+
+    async def counted(tab):
+        reloads.append(1)
+        await reload(tab)
+
+    monkeypatch.setattr(_KaleidoTab, "reload", counted)
+    view = view_of(dataset)
+    with ImageRenderer() as images:
+        first = export(view, "png", renderer=images, today=TODAY)
+        assert export(view, "png", renderer=images, today=TODAY) == first
+        assert export(view, "svg", renderer=images, today=TODAY)
+        assert reloads == []
+        # A PDF leaves its picture in the page: the page is reloaded, and the same PDF again
+        # (the same picture put back) and a PNG after it are drawn as before.
+        pdf = export(view, "pdf", renderer=images, today=TODAY)
+        assert export(view, "pdf", renderer=images, today=TODAY)[:5] == pdf[:5] == b"%PDF-"
+        assert export(view, "png", renderer=images, today=TODAY) == first
+    assert len(reloads) == 2
+
+
 def test_without_chromium_the_error_says_how_to_install_it_and_what_to_use(dataset, monkeypatch):
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
     with pytest.raises(BrowserMissing) as raised:

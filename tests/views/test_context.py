@@ -1,9 +1,11 @@
 """The dashboard's hold on the data: loaded once for every session, failures kept from readers."""
 
 import shutil
+import threading
 from pathlib import Path
 
 import plotly.io
+import pytest
 from streamlit.testing.v1 import AppTest
 
 import timeline
@@ -79,3 +81,43 @@ def test_a_shared_figure_is_turned_into_a_dict_once_and_never_changed():
     assert figure.to_dict() is sent  # what every session's run sends, made once
     fresh = view_figure(shared.view, selected=None, screen=screen).to_dict()
     assert plotly.io.to_json(sent) == plotly.io.to_json(fresh)
+
+
+def test_readers_asking_at_once_share_one_load_and_a_stopped_load_keeps_nothing():
+    loaded = context.Loaded(kept=2)
+    started, release = threading.Event(), threading.Event()
+    calls, waited = [], []
+
+    def slow() -> object:
+        calls.append("slow")
+        started.set()
+        release.wait(10)
+        return "dataset"
+
+    first = threading.Thread(target=lambda: waited.append(loaded.get("k", slow, lambda: None)))
+    first.start()
+    started.wait(10)
+    second: list[object] = []
+    waiting = threading.Event()
+    reader = threading.Thread(target=lambda: second.append(loaded.get("k", slow, waiting.set)))
+    reader.start()
+    assert waiting.wait(10)  # told that another session is loading it, and waits
+    release.set()
+    first.join(10)
+    reader.join(10)
+    assert calls == ["slow"] and waited == second == ["dataset"]
+
+    def stopped() -> object:
+        raise RuntimeError("the reader left")
+
+    with pytest.raises(RuntimeError):
+        loaded.get("other", stopped, lambda: None)
+    assert loaded.get("other", lambda: "loaded again", lambda: None) == "loaded again"
+
+
+def test_a_cold_load_leaves_no_progress_bar_behind(tmp_path, monkeypatch):
+    shutil.copytree(SMALL, tmp_path / "small")
+    monkeypatch.setenv("TIMELINE_CACHE", "off")
+    at = run(tmp_path / "small" / "data" / "events.yaml", monkeypatch)
+    assert not at.exception and at.get("plotly_chart")
+    assert not at.get("progress")

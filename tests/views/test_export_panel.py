@@ -4,7 +4,9 @@ small fixture dataset; downloads are read back from Streamlit's media storage.""
 import csv
 import io
 import json
+import os
 import struct
+import threading
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,8 @@ import streamlit as st
 from browser_support import needs_chromium
 from streamlit.testing.v1 import AppTest
 
+from timeline import export
+from timeline.export import ImageRenderer
 from views import export_panel
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -50,12 +54,43 @@ def download_labels(at) -> list[str]:
     ]
 
 
-def test_the_panel_is_closed_and_costs_nothing_until_opened(app):
+def test_the_closed_panel_shows_no_widgets_and_the_page_does_not_wait_for_chromium(
+    app, monkeypatch
+):
+    """The first page run starts Chromium and lays out the export's chart in a thread of its
+    own: here the warm-up is held until the page's run has ended, so a page that waited for
+    it would never end."""
+    monkeypatch.setenv(export_panel.WARMUP_VARIABLE, "page")
+    hold, asked = threading.Event(), []
+
+    def held_warm(renderer, chart=None, size=None):
+        asked.append((chart, size))
+        hold.wait(timeout=120)
+
+    monkeypatch.setattr(ImageRenderer, "warm", held_warm)
     at = app(panel=False)
     (panel,) = [e for e in at.expander if e.label.startswith("Export this view")]
     assert not download_labels(at)
     assert not [w for w in at.selectbox if w.key == export_panel.KEYS["format"]]
     assert panel.proto.expanded is False
+    (warming,) = [t for t in threading.enumerate() if t.name == "warm"]
+    assert warming.is_alive()  # the page ran to its end while the warm-up was held
+    hold.set()
+    warming.join(timeout=30)
+    ((chart, size),) = asked
+    assert size == export.PRESETS["social"]  # the panel's first choice
+    charts = export_panel.shared_charts()
+    assert chart()["layout"]["width"] == 1200 and charts.layouts == 1
+    app(panel=False)
+    assert len(asked) == 1  # once per server
+
+
+def test_with_warmup_at_the_panel_the_closed_panel_starts_nothing(app):
+    assert os.environ[export_panel.WARMUP_VARIABLE] == "panel"  # tests/conftest.py
+    app(panel=False)
+    assert not export_panel.shared_renderer().started
+    assert not [t for t in threading.enumerate() if t.name == "warm"]
+    assert export_panel.shared_charts().layouts == 0
 
 
 def test_the_chart_toolbar_downloads_with_the_exports_name_and_size(app):
@@ -135,6 +170,22 @@ def test_the_preview_is_the_png_that_will_be_downloaded(app, downloads):
 
 @pytest.mark.browser
 @needs_chromium
+def test_a_new_title_or_theme_redresses_the_chart_without_laying_it_out_again(app, downloads):
+    at = app()
+    charts = export_panel.shared_charts()
+    assert charts.layouts == 1
+    at.text_input(key=export_panel.KEYS["title"]).set_value("Troops in Kursk").run()
+    at.text_input(key=export_panel.KEYS["subtitle"]).set_value("").run()
+    at.radio(key=export_panel.KEYS["theme"]).set_value("dark").run()
+    assert download_labels(at) == ["Download troops-in-kursk-social.png"]
+    assert downloads[None] == downloads["troops-in-kursk-social.png"]
+    assert charts.layouts == 1
+    at.selectbox(key=export_panel.KEYS["preset"]).set_value("web").run()
+    assert charts.layouts == 2  # a new size moves the marks
+
+
+@pytest.mark.browser
+@needs_chromium
 def test_other_chart_formats_show_a_png_of_the_same_chart(app, downloads):
     at = app()
     for fmt in ("svg", "pdf"):
@@ -143,6 +194,11 @@ def test_other_chart_formats_show_a_png_of_the_same_chart(app, downloads):
         (preview,) = images(at)
         assert f"the {fmt.upper()} file, drawn as a PNG" in preview.captions[0]
     assert downloads[f"{DEFAULT_NAME}-social.pdf"].startswith(b"%PDF-")
+    # At the print preset the PDF is for print; its preview is drawn at the page's scale.
+    at.selectbox(key=export_panel.KEYS["preset"]).set_value("print").run()
+    assert downloads[f"{DEFAULT_NAME}-print.pdf"].startswith(b"%PDF-")
+    preview = at.session_state[export_panel.MADE][2]
+    assert struct.unpack(">II", preview[16:24]) == (1600, 900)
 
 
 @pytest.mark.browser

@@ -17,6 +17,7 @@ from timeline.export import (
     PRESETS,
     THEMES,
     BrowserMissing,
+    ChartCache,
     ChartOptions,
     ImageRenderer,
     RenderError,
@@ -183,9 +184,10 @@ def run(args: argparse.Namespace) -> int:
         theme=args.theme,
         plotly_js=args.plotly_js,
     )
+    charts = ChartCache()  # every --out draws the same chart: laid out once
     with ImageRenderer(progress=_progress) as renderer:
         for path, fmt in outputs:
-            status = _write(view, fmt, options, renderer, path)
+            status = _write(view, fmt, options, renderer, charts, path)
             if status:
                 return status
     return 0
@@ -195,7 +197,14 @@ def _progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def _write(view: View, fmt: str, options: ChartOptions, renderer: ImageRenderer, path: Path) -> int:
+def _write(
+    view: View,
+    fmt: str,
+    options: ChartOptions,
+    renderer: ImageRenderer,
+    charts: ChartCache,
+    path: Path,
+) -> int:
     started = time.monotonic()
     if fmt in IMAGE_FORMATS:
         size = options.size
@@ -204,7 +213,7 @@ def _write(view: View, fmt: str, options: ChartOptions, renderer: ImageRenderer,
             f"Rendering {path} ({fmt.upper()}, {size.width}x{size.height} at scale {size.scale:g}{pixels})…"
         )
     try:
-        content = export(view, fmt, options, renderer=renderer)
+        content = export(view, fmt, options, renderer=renderer, charts=charts)
     except BrowserMissing as error:
         print(f"python -m timeline export: {error}", file=sys.stderr)
         return 1

@@ -9,13 +9,14 @@ shows (``timeline.view.credit``); data files carry the same credit.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import replace
 
 import plotly.graph_objects as go
 
-from timeline.charts.lanes import view_figure
 from timeline.export import data as export_data
 from timeline.export import metadata
+from timeline.export.chart_cache import ChartCache
 from timeline.export.image import (
     IMAGE_FORMATS,
     BrowserMissing,
@@ -26,7 +27,7 @@ from timeline.export.image import (
     html_page,
     plotly_js_file,
 )
-from timeline.export.layout import SOCIAL, THEMES, ChartOptions, publication_layout
+from timeline.export.layout import SOCIAL, THEMES, ChartOptions
 from timeline.text import slug
 from timeline.view import View, filters
 
@@ -35,12 +36,14 @@ __all__ = [
     "PRESETS",
     "THEMES",
     "BrowserMissing",
+    "ChartCache",
     "ChartOptions",
     "ImageRenderer",
     "RenderError",
     "Size",
     "export",
     "plotly_js_file",
+    "warm_up",
 ]
 
 PRESETS = {
@@ -91,19 +94,17 @@ def toolbar_config(view: View, options: ChartOptions) -> dict:
 def chart_figure(view: View, options: ChartOptions, today: dt.date | None = None) -> go.Figure:
     """The timeline chart of the view, laid out for publication: what every chart format
     is made from."""
-    fig = view_figure(view, drawn_only=True)
-    drawn = view.drawn
-    key = drawn[drawn["key"].astype(bool)]
-    return publication_layout(
-        fig,
-        options,
-        view.title(options.title),
-        view.credit(drawn, today),
-        key_titles=dict(zip(key["id"], key["title"], strict=True)),
-        # Lanes by category name the colours already; a one-entry legend says nothing.
-        colour_legend=view.state.lanes != "category" and drawn["category"].nunique() > 1,
-        copy=False,  # made here for this chart alone
-    )
+    return go.Figure(ChartCache().chart(view, options, today))
+
+
+def warm_up(
+    view: View, renderer: ImageRenderer, charts: ChartCache, options: ChartOptions | None = None
+) -> threading.Thread | None:
+    """In the background: start the renderer's browser, lay out the view's chart for
+    ``options`` (kept in ``charts``) and draw it once, so that the first export of the view
+    takes a render's time. None when the browser is started or starting already."""
+    options = options or ChartOptions()
+    return renderer.warm_in_background(lambda: charts.chart(view, options), options.size)
 
 
 def data_text(view: View, fmt: str, title: str, today: dt.date | None = None) -> str:
@@ -128,21 +129,24 @@ def export(
     renderer: ImageRenderer | None = None,
     today: dt.date | None = None,
     progress: Progress | None = None,
+    charts: ChartCache | None = None,
 ) -> bytes:
     """The view as a file of format ``fmt`` (one of ``FORMATS``).
 
     PNG, SVG and PDF need Chromium (BrowserMissing when there is none); pass a ``renderer`` to
-    keep one browser open across several exports.
+    keep one browser open across several exports, and ``charts`` to lay a view's chart out
+    once for them (a new title, subtitle or theme then changes only its text and colours).
     """
     options = options or ChartOptions()
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     if fmt in DATA_FORMATS:
         return data_text(view, fmt, view.title(options.title, view.events), today).encode("utf-8")
-    fig = chart_figure(view, options, today)
+    charts = charts or ChartCache()
+    fig = charts.chart(view, options, today)
     title = view.title(options.title)
     alt = view.alt_text(title)
-    about = view.credit(view.drawn, today)
+    about = charts.credit(view, today)
     provenance = about.provenance()
     if fmt == "html":
         page = html_page(

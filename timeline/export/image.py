@@ -9,6 +9,7 @@ installed plotly package, so rendering needs no network.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import html
 import os
@@ -32,8 +33,14 @@ IMAGE_FORMATS = ("png", "svg", "pdf")
 # Seconds after which Chromium is taken to be stuck (it starts in a few, draws in less).
 START_TIMEOUT = 60
 RENDER_TIMEOUT = 120
+# Kaleido reloads its page after every image, which throws away plotly.js as compiled and
+# makes each image wait for the reload; here the page is reloaded in the background, after a
+# PDF (which leaves its picture in the page) and after this many other images (to bound what
+# plotly.js may keep), while the image already goes back.
+RELOAD_EVERY = 25
 
 Progress = Callable[[str], None]
+Chart = Callable[[], "go.Figure | dict"]  # makes a chart when called: in the warming thread
 
 
 class BrowserMissing(Exception):
@@ -87,6 +94,40 @@ def use_browser() -> Path:
     return browser
 
 
+def _kaleido_keeping_its_page() -> type[kaleido.Kaleido]:
+    """kaleido.Kaleido, its page reloaded after a PDF or every ``RELOAD_EVERY`` images, in the
+    background (kaleido 1.5's tab queue: a tab is taken for an image and put back after)."""
+    import kaleido  # slow to import: only when an image is asked for
+
+    class KeptPage(kaleido.Kaleido):
+        def __init__(self, **kwargs: object) -> None:
+            super().__init__(**kwargs)
+            self.renders = 0
+            self.last_format: str | None = None
+            self.reloads: set[asyncio.Task] = set()  # kept until done: the loop holds tasks weakly
+
+        async def _render_task(self, fig_arg, **kwargs):
+            # Renders take turns (ImageRenderer's lock), so the format is this render's when
+            # kaleido puts the tab back.
+            self.renders += 1
+            self.last_format = (fig_arg.get("opts") or {}).get("format")
+            return await super()._render_task(fig_arg, **kwargs)
+
+        async def _return_kaleido_tab(self, tab) -> None:
+            if self.last_format != "pdf" and self.renders % RELOAD_EVERY:
+                await self.tabs_ready.put(tab)
+                return
+            reload = asyncio.get_running_loop().create_task(super()._return_kaleido_tab(tab))
+            self.reloads.add(reload)
+            reload.add_done_callback(self.reloads.discard)
+
+        async def close(self) -> None:
+            await asyncio.gather(*self.reloads, return_exceptions=True)
+            await super().close()
+
+    return KeptPage
+
+
 class ImageRenderer:
     """One Chromium kept open for many images: ``with ImageRenderer() as r: r.render(...)``.
 
@@ -101,41 +142,48 @@ class ImageRenderer:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._kaleido: kaleido.Kaleido | None = None
-        self._warming: threading.Thread | None = None
+        self._opening: concurrent.futures.Future[kaleido.Kaleido] | None = None
+        self._warmed = False
 
     @property
     def started(self) -> bool:
-        return self._kaleido is not None
+        """The browser is open, or opening."""
+        return self._kaleido is not None or self._opening is not None
 
-    def warm(self) -> None:
-        """Start the browser and draw a blank chart (plotly.js loaded and compiled), so that
-        the first real image takes a render's time, not a start's. Meant for a background
-        thread: renders asked for meanwhile wait for it. Errors are left to the real render."""
+    def warm(self, chart: Chart | None = None, size: Size = Size(100, 100)) -> None:
+        """Start the browser and draw ``chart()`` (by default a blank chart) as a PNG that is
+        thrown away, so that plotly.js is loaded and compiled and the first real image takes a
+        render's time, not a start's (and, when ``chart`` makes the chart that will be asked
+        for, its layout is made and kept too). Meant for a background thread: renders asked
+        for meanwhile wait for it. Errors are left to the real render."""
         with contextlib.suppress(BrowserMissing, RenderError):
-            self.render(go.Figure(), "png", Size(100, 100))
+            with self._lock:
+                if not self.started:
+                    self._start()  # Chromium opens while the chart is made
+            self.render(chart() if chart else go.Figure(), "png", size)
 
-    def warm_in_background(self) -> threading.Thread | None:
-        """``warm`` in a thread of its own, unless the browser is started or starting."""
+    def warm_in_background(
+        self, chart: Chart | None = None, size: Size = Size(100, 100)
+    ) -> threading.Thread | None:
+        """``warm`` in a thread of its own, once: not when the browser is started, or was
+        warmed before (a missing or broken browser is not tried again on every page)."""
         with self._lock:
-            if self.started or self._warming is not None:
+            if self.started or self._warmed:
                 return None
-            self._warming = threading.Thread(target=self._warm_once, name="warm", daemon=True)
-            self._warming.start()
-            return self._warming
-
-    def _warm_once(self) -> None:
-        try:
-            self.warm()
-        finally:
-            self._warming = None
+            self._warmed = True
+            warming = threading.Thread(
+                target=self.warm, args=(chart, size), name="warm", daemon=True
+            )
+            warming.start()
+            return warming
 
     def _wait(self, coroutine, timeout: float):
         assert self._loop is not None  # _start made it; the browser lives on it
         return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(timeout)
 
     def _start(self) -> None:
-        import kaleido  # slow to import: only when an image is asked for
-
+        """Open the browser, without waiting for it (``_opened`` waits)."""
+        kaleido_class = _kaleido_keeping_its_page()
         browser = use_browser()
         self.progress(f"Starting {browser}…")
         self._loop = asyncio.new_event_loop()
@@ -143,27 +191,36 @@ class ImageRenderer:
         self._thread.start()
 
         async def open_browser():
-            browser = kaleido.Kaleido(mathjax=False, timeout=RENDER_TIMEOUT)
+            browser = kaleido_class(mathjax=False, timeout=RENDER_TIMEOUT)
             await browser.open()
             return browser
 
-        try:
-            self._kaleido = self._wait(open_browser(), START_TIMEOUT)
-        except Exception as error:
-            self._stop_loop()
-            raise RenderError(f"Chromium ({browser}) did not start: {error}") from error
+        self._opening = asyncio.run_coroutine_threadsafe(open_browser(), self._loop)
 
-    def render(self, fig: go.Figure, fmt: str, size: Size) -> bytes:
-        """The figure as ``fmt`` (png, svg or pdf) at ``size``."""
+    def _opened(self) -> kaleido.Kaleido:
+        """The browser, started if need be, once it is open."""
+        if self._kaleido is None:
+            if self._opening is None:
+                self._start()
+            assert self._opening is not None  # _start began opening it or raised
+            try:
+                self._kaleido = self._opening.result(START_TIMEOUT)
+            except Exception as error:
+                self._stop_loop()
+                raise RenderError(f"Chromium ({find_browser()}) did not start: {error}") from error
+            finally:
+                self._opening = None
+        return self._kaleido
+
+    def render(self, fig: go.Figure | dict, fmt: str, size: Size) -> bytes:
+        """The figure (or its plotly JSON) as ``fmt`` (png, svg or pdf) at ``size``."""
         if fmt not in IMAGE_FORMATS:
             raise ValueError(f"not an image format: {fmt!r} (use one of {IMAGE_FORMATS})")
         opts = {"format": fmt, "width": size.width, "height": size.height, "scale": size.scale}
         with self._lock:
-            if not self.started:
-                self._start()
-            assert self._kaleido is not None  # _start opened it or raised
+            browser = self._opened()
             try:
-                return self._wait(self._kaleido.calc_fig(fig, opts=opts), RENDER_TIMEOUT + 10)
+                return self._wait(browser.calc_fig(fig, opts=opts), RENDER_TIMEOUT + 10)
             except Exception as error:
                 self._close()
                 raise RenderError(f"Chromium could not draw the chart: {error}") from error
@@ -174,9 +231,12 @@ class ImageRenderer:
             if self._thread is not None:  # started with the loop
                 self._thread.join(timeout=10)
             self._loop.close()
-        self._loop = self._thread = self._kaleido = None
+        self._loop = self._thread = self._kaleido = self._opening = None
 
     def _close(self) -> None:
+        if self._opening is not None:
+            with contextlib.suppress(Exception):  # opened (then closed below) or failed
+                self._kaleido = self._opening.result(START_TIMEOUT)
         if self._kaleido is not None:
             with contextlib.suppress(Exception):  # the browser is gone either way
                 self._wait(self._kaleido.close(), 30)
@@ -211,7 +271,7 @@ def plotly_js_file() -> tuple[str, bytes]:
 
 
 def html_page(
-    fig: go.Figure,
+    fig: go.Figure | dict,
     *,
     title: str,
     alt: str,

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from timeline.export.dodge import (
     Axis,
@@ -118,14 +120,60 @@ def _dark(value: object) -> object:
     return value
 
 
-def _themed(fig: go.Figure, theme: str) -> go.Figure:
-    """The figure on the theme's template (for dark, a copy with the chart's colours swapped
-    first, so that the template's own stay as they are)."""
-    if theme == "dark":
-        fig = go.Figure(_dark(fig.to_plotly_json()))
-    # An explicit template: Streamlit's own is not there outside Streamlit.
-    fig.update_layout(template=THEMES[theme], plot_bgcolor=None)
-    return fig
+@cache
+def _template(theme: str) -> dict:
+    """The theme's plotly template as JSON (explicit: Streamlit's own is not there outside
+    Streamlit)."""
+    return pio.templates[THEMES[theme]].to_plotly_json()
+
+
+def header_lines(options: ChartOptions, title: str) -> tuple[list[str], list[str]]:
+    """The title's and the subtitle's lines at the options' size: their number is all the
+    layout below them depends on."""
+    sizes = TextSizes.at(options.size)
+    inner = options.size.width - 2 * EDGE
+    title_lines = wrap(title, sizes.title, inner, bold=True)
+    subtitle_lines = wrap(options.subtitle, sizes.subtitle, inner) if options.subtitle else []
+    return title_lines, subtitle_lines
+
+
+def _title_text(lines: list[str]) -> str:
+    return "<b>" + "<br>".join(escape_html(line) for line in lines) + "</b>"
+
+
+def _subtitle_text(lines: list[str]) -> str:
+    return "<br>".join(escape_html(line) for line in lines)
+
+
+def dressed(laid: dict, options: ChartOptions, title: str) -> dict:
+    """A chart laid out by ``laid_out`` (as plotly JSON) with ``title``, the options'
+    subtitle and theme: its text and colours changed, its marks, labels and margins as they
+    were (the title and subtitle must take as many lines as those it was laid out with). The
+    dict given is left as it was."""
+    title_lines, subtitle_lines = header_lines(options, title)
+    texts = {"title": _title_text(title_lines), "subtitle": _subtitle_text(subtitle_lines)}
+    layout = laid["layout"]
+    notes = [
+        {**note, "text": texts[note.get("name")]} if note.get("name") in texts else note
+        for note in layout.get("annotations", ())
+    ]
+    # The template is set last: the chart's own colours are swapped, not the template's.
+    spec = {
+        **laid,
+        "layout": {
+            key: value
+            for key, value in layout.items()
+            if key not in ("template", "plot_bgcolor", "annotations")
+        },
+    }
+    spec["layout"]["annotations"] = notes
+    if options.theme == "dark":
+        spec = _dark(spec)  # type: ignore[assignment]  # a dict for a dict
+        for note in spec["layout"]["annotations"]:
+            if note.get("name") == "footer":
+                note["font"] = {**note["font"], "color": FOOTER_COLOUR["dark"]}
+    spec["layout"]["template"] = _template(options.theme)
+    return spec
 
 
 def _short_name(trace: go.Scatter) -> str:
@@ -194,22 +242,40 @@ def publication_layout(
     copy: bool = True,
 ) -> go.Figure:
     """A timeline figure (``timeline.charts.lanes.timeline_figure``) laid out for publication
-    at ``options.size``: the theme's template and colours; the title and subtitle on top, a
-    legend row under them only where it tells something; marks moved apart so none hides
-    another; key events (``key_titles``: id -> title) labelled beside their marks or by number
-    with a key under the chart; spans that run past the range marked with an arrow; two
-    footer lines. Returns a new figure (or, with ``copy=False``, the one given, changed:
-    copying a figure takes plotly a good part of a second)."""
+    at ``options.size`` (``laid_out``), with its title, subtitle and theme (``dressed``)."""
+    laid = laid_out(
+        fig, options, title, about, key_titles=key_titles, colour_legend=colour_legend, copy=copy
+    )
+    return go.Figure(dressed(laid.to_plotly_json(), options, title))
+
+
+def laid_out(
+    fig: go.Figure,
+    options: ChartOptions,
+    title: str,
+    about: Credit,
+    *,
+    key_titles: Mapping[str, str] | None = None,
+    colour_legend: bool = True,
+    copy: bool = True,
+) -> go.Figure:
+    """A timeline figure laid out for publication at ``options.size``, in the light theme's
+    colours (``dressed`` gives it its theme): the title and subtitle on top, a legend row
+    under them only where it tells something; marks moved apart so none hides another; key
+    events (``key_titles``: id -> title) labelled beside their marks or by number with a key
+    under the chart; spans that run past the range marked with an arrow; two footer lines.
+    Nothing in it depends on the title's and subtitle's words, only on their number of lines.
+    Returns a new figure (or, with ``copy=False``, the one given, changed: copying a figure
+    takes plotly a good part of a second)."""
     width, height = options.size.width, options.size.height
     sizes = TextSizes.at(options.size)
     body = sizes.body
-    fig = go.Figure(fig) if copy else fig  # the theme's colours are swapped in at the end
-    colour = TEXT_COLOUR[options.theme]
+    fig = go.Figure(fig) if copy else fig
+    colour = TEXT_COLOUR["light"]  # as every colour here: ``dressed`` swaps them for dark
     escape = escape_html
     inner = width - 2 * EDGE
 
-    title_lines = wrap(title, sizes.title, inner, bold=True)
-    subtitle_lines = wrap(options.subtitle, sizes.subtitle, inner) if options.subtitle else []
+    title_lines, subtitle_lines = header_lines(options, title)
     title_height = len(title_lines) * line_height(sizes.title)
     header = EDGE + title_height + len(subtitle_lines) * line_height(sizes.subtitle) + 6
     legends = _legends(
@@ -275,7 +341,7 @@ def publication_layout(
     tag_event_traces(fig)
 
     notes: list[dict[str, Any]] = []
-    boundary = {"color": DARK_COLOURS["#CCCCCC"] if options.theme == "dark" else "#CCCCCC"}
+    boundary = {"color": "#CCCCCC"}
     shapes = [
         {
             "type": "line",
@@ -356,7 +422,7 @@ def publication_layout(
     notes.append(
         {
             **paper,
-            "text": "<b>" + "<br>".join(escape(line) for line in title_lines) + "</b>",
+            "text": _title_text(title_lines),
             "y": 1 + (top - EDGE) / plot_height,
             "font": {"size": sizes.title, "color": colour},
             "name": "title",
@@ -366,7 +432,7 @@ def publication_layout(
         notes.append(
             {
                 **paper,
-                "text": "<br>".join(escape(line) for line in subtitle_lines),
+                "text": _subtitle_text(subtitle_lines),
                 "y": 1 + (top - EDGE - title_height) / plot_height,
                 "font": {"size": sizes.subtitle, "color": colour},
                 "name": "subtitle",
@@ -387,7 +453,7 @@ def publication_layout(
             **paper,
             "text": "<br>".join(escape(line) for line in footer_lines),
             "y": -(axis_height + key_height) / plot_height,
-            "font": {"size": sizes.footer, "color": FOOTER_COLOUR[options.theme]},
+            "font": {"size": sizes.footer, "color": FOOTER_COLOUR["light"]},
             "name": "footer",
         }
     )
@@ -421,4 +487,4 @@ def publication_layout(
     # Assigned, not updated: an update would merge them into the dashboard's, item by item.
     fig.layout.annotations = notes
     fig.layout.shapes = shapes
-    return _themed(fig, options.theme)
+    return fig

@@ -20,7 +20,7 @@ from timeline.model import Vocabularies
 from timeline.view import filters
 from timeline.view.credit import (
     Credit,
-    alt_text,
+    chart_description,
     cited_citations,
     cited_sources,
     data_version,
@@ -179,13 +179,11 @@ class View:
 
     def alt_text(self, title: str) -> str:
         """What the chart shows, in words, for readers who cannot see it."""
-        if title not in self._alt_texts:
-            self._alt_texts[title] = alt_text(self.drawn, self.labels, title)
-        return self._alt_texts[title]
+        return f"{title}: {self._chart_description}"
 
     @cached_property
-    def _alt_texts(self) -> dict[str, str]:
-        return {}  # by title: a view shared by many sessions describes its chart once
+    def _chart_description(self) -> str:
+        return chart_description(self.drawn, self.labels)  # a shared view describes it once
 
     def event(self, event_id: str | None) -> pd.Series | None:
         """The event with this id, shown or hidden by the filters; None when there is none."""

@@ -206,9 +206,14 @@ def most_important(events: pd.DataFrame) -> pd.Series:
 def alt_text(events: pd.DataFrame, labels: Labels, title: str) -> str:
     """Two or three plain sentences for a reader who cannot see the chart: what it shows, the
     span, the number of events (by category), the busiest month and the most important event."""
+    return f"{title}: {chart_description(events, labels)}"
+
+
+def chart_description(events: pd.DataFrame, labels: Labels) -> str:
+    """The alt text after its title (the same whatever the title)."""
     count = len(events)
     if count == 0:
-        return f"{title}: a timeline chart with no events."
+        return "a timeline chart with no events."
     noun = "event" if count == 1 else "events"
     counts = events["category"].value_counts(sort=True)
     named = [f"{labels.label('category', str(c))} ({n})" for c, n in counts.items()]
@@ -220,7 +225,7 @@ def alt_text(events: pd.DataFrame, labels: Labels, title: str) -> str:
         rest = len(named) - len(shown)
         listed = ", ".join(shown[:-1]) + " and " + shown[-1] if not rest else ", ".join(shown)
         kinds = f"in {len(named)} categories: {listed}" + (f" and {rest} more" if rest else "")
-    sentences = [f"{title}: a timeline chart of {count} {noun} {_span_text(events)}, {kinds}."]
+    sentences = [f"a timeline chart of {count} {noun} {_span_text(events)}, {kinds}."]
     busiest = densest_month(events)
     if busiest is not None and count > 2:
         sentences.append(f"The busiest month is {busiest[0]}, with {busiest[1]} events.")
