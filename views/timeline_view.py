@@ -7,6 +7,7 @@ import datetime as dt
 
 import streamlit as st
 
+from timeline.charts import crowds, lanes
 from timeline.charts.style import STATUS_MARKS
 from timeline.text import escape_html as escape
 from timeline.view import View
@@ -39,7 +40,10 @@ def _on_chart_select() -> None:
     # Runs before the rerun, so the pick list below is created with the clicked event.
     points = st.session_state[CHART_KEY]["selection"]["points"]
     ids = [p["customdata"][0] for p in points if p.get("customdata")]
-    if ids:
+    zoom = crowds.zoom_range(ids[0]) if ids else None
+    if zoom is not None:  # a mark standing for several events: show them apart
+        _zoom_to(*zoom)
+    elif ids:
         detail_panel.open_event(ids[0])
 
 
@@ -87,8 +91,9 @@ def render(view: View) -> None:
             icon=":material/zoom_in:",
         )
     title = view.title()
+    figure = context.timeline_figure(view, device.screen())
     st.plotly_chart(
-        context.timeline_figure(view, device.screen()),
+        figure,
         key=CHART_KEY,
         on_select=_on_chart_select,
         selection_mode="points",
@@ -100,6 +105,9 @@ def render(view: View) -> None:
         },
         alt=view.alt_text(title),
     )
+    crowding = lanes.crowding(figure)
+    if crowding is not None:
+        note(crowding.sentence())
     note(
         "Drag to pan, scroll to zoom. Click an event, or pick it below, to read its sources; "
         "the Story view lists every event as text, for keyboards and screen readers."

@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 import pytest
 from dashboard_support import VOCABULARIES, event_points, event_row, events_frame, labels_of
 
+from timeline.charts import crowds
 from timeline.charts import lanes as charts
 from timeline.charts.lanes import (
     pack_rows,
@@ -258,3 +259,77 @@ def test_pack_rows_keeps_overlapping_marks_apart():
     ends = np.array([10, 15, 20, 30])
     assert list(pack_rows(starts, ends)) == [0, 1, 0, 0]
     assert list(pack_rows(np.array([0, 0, 0]), np.array([5, 6, 7]), max_rows=2)) == [0, 1, 0]
+
+
+def crowded_events():
+    """40 same-day events in one lane and status, 3 the next month, one alone a year later."""
+    return events_frame(
+        *(event_row(f"same-day-{i}", "2024-10-21") for i in range(40)),
+        *(event_row(f"next-{i}", "2024-11-20", status="reported") for i in range(3)),
+        event_row("alone", "2023-03-02", title="Alone <b>"),
+    )
+
+
+def groups_of(fig):
+    return [t for t in fig.data if t.name == charts.GROUP_NAME]
+
+
+def test_crowded_marks_are_grouped_above_the_threshold(monkeypatch):
+    events = crowded_events()
+    assert charts.crowding(timeline_figure(events, VOCABULARIES)) is None
+    assert not groups_of(timeline_figure(events, VOCABULARIES))
+    monkeypatch.setattr(crowds, "CROWDED_ABOVE", 10)
+    fig = timeline_figure(events, VOCABULARIES)
+    counts = sorted(
+        int(text.split("</b>")[0].removeprefix("<b>").split()[0])
+        for trace in groups_of(fig)
+        for text in trace.hovertext
+    )
+    assert counts == [3, 40]
+    trace, _ = mark_of(fig, "alone")  # an event alone in its bin keeps its own mark
+    assert trace.name != charts.GROUP_NAME
+    assert event_points(fig) == 3  # 2 groups and 1 event
+    assert charts.crowding(fig) == crowds.Crowding(events=44, marks=3)
+    json.loads(fig.to_json())
+
+
+@pytest.mark.parametrize("lanes", ["category", "actor", "source"])
+def test_group_counts_add_up_to_the_marks_drawn(monkeypatch, lanes):
+    monkeypatch.setattr(crowds, "CROWDED_ABOVE", 1)
+    events = pd.concat([EVENTS, crowded_events()], ignore_index=True)
+    fig = timeline_figure(events, VOCABULARIES, lanes=lanes)
+    grouped = sum(
+        int(t.split()[0].removeprefix("<b>")) for g in groups_of(fig) for t in g.hovertext
+    )
+    alone = event_points(fig) - sum(len(g.customdata) for g in groups_of(fig))
+    assert grouped + alone == charts.mark_count(events, lanes)
+    assert charts.crowding(fig).marks == event_points(fig)
+
+
+def test_a_group_hover_says_how_many_events_and_when_and_its_click_zooms(monkeypatch):
+    monkeypatch.setattr(crowds, "CROWDED_ABOVE", 10)
+    fig = timeline_figure(crowded_events(), VOCABULARIES)
+    by_count = {t.hovertext[0].split("</b>")[0]: t for t in groups_of(fig)}
+    forty = by_count["<b>40 events"]
+    assert forty.hovertext[0] == (
+        "<b>40 events</b>, 21 October 2024<br>Status: Confirmed<br>Click to zoom in on them"
+    )
+    assert crowds.zoom_range(forty.customdata[0][0]) == (dt.date(2024, 10, 21),) * 2
+    assert forty.marker.symbol == "circle" and forty.marker.color == "#0072B2"
+    assert by_count["<b>3 events"].marker.symbol == "circle-open"  # reported: hollow
+    trace, index = mark_of(fig, "alone")
+    assert trace.hovertext[index].startswith("<b>Alone &lt;b&gt;</b>")
+
+
+def test_small_data_is_never_grouped():
+    fig = timeline_figure(EVENTS, VOCABULARIES)
+    assert fig.layout.meta is None
+    assert not groups_of(fig)
+
+
+def test_an_event_in_a_group_is_ringed_on_the_group_mark(monkeypatch):
+    monkeypatch.setattr(crowds, "CROWDED_ABOVE", 10)
+    fig = timeline_figure(crowded_events(), VOCABULARIES, selected="same-day-7")
+    (ring,) = [t for t in fig.data if t.name == "selected"]
+    forty = next(g for g in groups_of(fig) if g.hovertext[0].startswith("<b>40 "))
+    assert (pd.Timestamp(ring.x[0]), ring.y[0]) == (pd.Timestamp(forty.x[0]), forty.y[0])

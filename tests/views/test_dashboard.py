@@ -4,6 +4,7 @@ The fixture (tests/fixtures/dashboard/small) has six events; the comments next t
 count name the events that match.
 """
 
+import copy
 import datetime as dt
 import io
 import json
@@ -15,9 +16,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 import streamlit as st
+import yaml
 from dashboard_support import event_points
 from streamlit.testing.v1 import AppTest
 
+from timeline.charts import crowds
 from views import detail_panel, export_panel
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -217,6 +220,29 @@ def test_figure_has_a_point_per_event_and_lane(app):
     # Russia: 4 events, North Korea: 4 events.
     assert event_points(_figure(at)) == 8
     assert at.query_params == {"lanes": "actor"}
+
+
+def test_marks_grouped_for_the_screen_are_said_on_the_page(app, monkeypatch, tmp_path):
+    assert not [m for m in app().markdown if "events drawn as" in m.value]
+    shutil.copytree(FIXTURES / "small", tmp_path / "small")
+    events_path = tmp_path / "small" / "data" / "events.yaml"
+    data = yaml.safe_load(events_path.read_text(encoding="utf-8"))
+    copies = [{**copy.deepcopy(data["events"][0]), "id": f"copy-{n}"} for n in range(3)]
+    data["events"] += copies
+    events_path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    monkeypatch.setenv("TIMELINE_DATA", str(events_path))
+    monkeypatch.setattr(crowds, "CROWDED_ABOVE", 2)
+    st.cache_resource.clear()  # the shared figure was built with every event apart
+    at = app()
+    spec = timeline_spec(at)
+    marks = [
+        row[0] for trace in spec["data"] if "customdata" in trace for row in trace["customdata"]
+    ]
+    (said,) = [m.value for m in at.markdown if "events drawn as" in m.value]
+    assert f"{ALL + 3} events drawn as {len(marks)} marks" in said
+    assert len(marks) < ALL + 3
+    assert any(crowds.zoom_range(mark) for mark in marks)
+    st.cache_resource.clear()
 
 
 def test_picking_an_event_shows_its_quotes_in_their_passages(app):

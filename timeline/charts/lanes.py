@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from timeline.charts import crowds
 from timeline.charts.style import (
     FALLBACK_COLOUR,
     STATUS_MARKS,
@@ -55,6 +56,7 @@ CHAR_PX = 6.2  # the width of a character of 11 px text, on average
 TEXT_COLOUR = "#31333F"  # axis text: 12:1 on white (Streamlit's theme would make it grey)
 LANE_COLUMNS = {"category": "category", "actor": "actors", "source": "source_files"}
 LANE_KINDS = {"category": "category", "actor": "actor", "source": "source"}
+GROUP_NAME = "grouped events"  # the traces of marks that stand for several events
 
 
 def pack_rows(
@@ -123,24 +125,92 @@ def lay_out_lanes(
     marks = df.explode(column) if column != "category" else df.copy()
     marks = marks[marks[column].notna()].copy()
     marks["lane"] = marks[column].astype(str)
+    return _stack(marks, order, labels, gap, lane_chars)
+
+
+def _stack(
+    marks: pd.DataFrame,
+    order: Sequence[str],
+    labels: Mapping[str, str],
+    gap: pd.Timedelta,
+    lane_chars: int,
+) -> Lanes:
+    """Each mark (a row with its lane, start and end) given a y: its lane, then its row."""
     present = set(marks["lane"])
     lane_order = [lane for lane in order if lane in present]
     lane_order += sorted(present - set(lane_order))
-    marks["y"] = 0.0
+    starts, ends = _extents(marks, gap)
+    lane_of = marks["lane"].to_numpy()
+    y = np.zeros(len(marks))
     tick_values: list[float] = []
     tick_labels: list[str] = []
     boundaries: list[float] = []
     top = 0.0
     for lane in lane_order:
-        in_lane = marks["lane"] == lane
-        rows = pack_rows(*_extents(marks[in_lane], gap))
-        marks.loc[in_lane, "y"] = top + rows
+        in_lane = lane_of == lane
+        rows = pack_rows(starts[in_lane], ends[in_lane])
+        y[in_lane] = top + rows
         height = int(rows.max()) + 1
         tick_values.append(top + (height - 1) / 2)
         tick_labels.append(escape(shorten(labels.get(lane, lane), lane_chars)))
         top += height + LANE_GAP
         boundaries.append(top - 0.5 - LANE_GAP / 2)
+    marks["y"] = y
     return Lanes(marks, tick_values, tick_labels, boundaries[:-1], max(top - LANE_GAP, 1))
+
+
+def mark_count(df: pd.DataFrame, lanes: str) -> int:
+    """How many marks ``df`` makes in ``lanes`` (an event shows once in each of its lanes)."""
+    column = LANE_COLUMNS[lanes]
+    if column == "category":
+        return int(df[column].notna().sum())
+    return int(df[column].map(len, na_action="ignore").sum())
+
+
+def lay_out_crowded(
+    df: pd.DataFrame,
+    lanes: str,
+    order: Sequence[str],
+    labels: Mapping[str, str],
+    gap: pd.Timedelta,
+    origin: pd.Timestamp,
+    lane_chars: int = 28,
+) -> tuple[Lanes, pd.DataFrame]:
+    """Too many marks for the screen: the events of a lane, category and status whose middles
+    fall in the same ``gap``-wide bin (counted from ``origin``) grouped (``crowds.group``),
+    then stacked as ``lay_out_lanes`` does. Returns the lanes, whose marks are the events
+    alone in their bin (every column of ``df``), and the groups of two or more, with their y."""
+    column = LANE_COLUMNS[lanes]
+    narrow = df[list(dict.fromkeys(["category", "status", "start", "end", column]))]
+    narrow = narrow.assign(row=np.arange(len(df)))
+    if column != "category":
+        narrow = narrow.explode(column)
+    narrow = narrow[narrow[column].notna()]
+    narrow = narrow.assign(lane=narrow[column].astype(str))
+    groups = crowds.group(narrow, origin, gap)
+    alone = (groups["count"] == 1).to_numpy()
+    singles = df.iloc[groups.loc[alone, "row"].to_numpy()].assign(
+        lane=groups.loc[alone, "lane"].to_numpy()
+    )
+    many = groups[~alone].reset_index(drop=True)
+    # A group's mark grows with its count: it keeps a little more room than a lone mark.
+    room = gap * 0.65
+    extents = pd.concat(
+        [
+            singles[["lane", "start", "end"]],
+            pd.DataFrame(
+                {"lane": many["lane"], "start": many["middle"] - room, "end": many["middle"] + room}
+            ),
+        ],
+        ignore_index=True,
+    )
+    stacked = _stack(extents, order, labels, gap, lane_chars)
+    y = stacked.marks["y"].to_numpy()
+    singles = singles.assign(y=y[: len(singles)])
+    many = many.assign(y=y[len(singles) :])
+    return Lanes(
+        singles, stacked.tick_values, stacked.tick_labels, stacked.boundaries, stacked.rows
+    ), many
 
 
 def hover_text(row: Mapping, labels: Labels) -> str:
@@ -160,12 +230,20 @@ def _status_marks(statuses: pd.Series) -> list[StatusMark]:
     return [STATUS_MARKS.get(s, UNKNOWN_STATUS_MARK) for s in statuses]
 
 
-def _legend(fig: go.Figure, labels: Labels, categories: set[str], statuses: set[str]) -> None:
+def _trace(kind: str, **properties: object) -> dict:
+    # Traces as dicts: go.Figure validates them once (a trace object would be validated
+    # twice, when made and again when the figure copies it).
+    return {"type": kind, **properties}
+
+
+def _legend(labels: Labels, categories: set[str], statuses: set[str]) -> list[dict]:
     """Two legends: colours are categories (click one to hide it), marks are claim statuses."""
+    traces = []
     for category, label in labels.of_kind("category").items():
         if category in categories:
-            fig.add_trace(
-                go.Scatter(
+            traces.append(
+                _trace(
+                    "scatter",
                     x=[None],
                     y=[None],
                     mode="markers",
@@ -179,8 +257,9 @@ def _legend(fig: go.Figure, labels: Labels, categories: set[str], statuses: set[
         if status in statuses:
             mark = STATUS_MARKS.get(status, UNKNOWN_STATUS_MARK)
             grey = {"size": 11, "color": "#444444", "line": {"width": 2, "color": "#444444"}}
-            fig.add_trace(
-                go.Scatter(
+            traces.append(
+                _trace(
+                    "scatter",
                     x=[None],
                     y=[None],
                     mode="markers",
@@ -190,8 +269,9 @@ def _legend(fig: go.Figure, labels: Labels, categories: set[str], statuses: set[
                     legend="legend2",
                 )
             )
-    fig.add_trace(
-        go.Scatter(
+    traces.append(
+        _trace(
+            "scatter",
             x=[None],
             y=[None],
             mode="lines+markers",
@@ -202,12 +282,13 @@ def _legend(fig: go.Figure, labels: Labels, categories: set[str], statuses: set[
             legend="legend2",
         )
     )
+    return traces
 
 
-def _points(marks: pd.DataFrame, colour: str, gl: bool, symbol: str) -> go.Scatter | go.Scattergl:
+def _points(marks: pd.DataFrame, colour: str, gl: bool, symbol: str) -> dict:
     # One trace per status: a scalar symbol spares Plotly validating one symbol per point.
-    trace = go.Scattergl if gl else go.Scatter
-    return trace(
+    return _trace(
+        "scattergl" if gl else "scatter",
         x=centre(marks).to_numpy(),
         y=marks["y"].to_numpy(),
         mode="markers",
@@ -224,12 +305,57 @@ def _points(marks: pd.DataFrame, colour: str, gl: bool, symbol: str) -> go.Scatt
     )
 
 
-def _whiskers(marks: pd.DataFrame, colour: str, gl: bool) -> go.Scatter | go.Scattergl:
+def group_hover(groups: pd.DataFrame, labels: Labels, lanes: str) -> list[str]:
+    """What a group's mark says on hover: how many events, their days, and what they share."""
+    statuses = {s: escape(labels.label("status", s)) for s in set(groups["status"])}
+    categories = {c: escape(labels.label("category", c)) for c in set(groups["category"])}
+    return [
+        f"<b>{count:,} events</b>, {escape(crowds.when(first, last))}<br>"
+        + (f"{categories[category]}, " if lanes != "category" else "")
+        + f"Status: {statuses[status]}<br>Click to zoom in on them"
+        for count, first, last, category, status in zip(
+            groups["count"],
+            groups["first"],
+            groups["last"],
+            groups["category"],
+            groups["status"],
+            strict=True,
+        )
+    ]
+
+
+def _group_points(
+    groups: pd.DataFrame, colour: str, gl: bool, symbol: str, hover: list[str]
+) -> dict:
+    # customdata[0] is the group's days, not an event id: a click zooms in (crowds.zoom_range).
+    return _trace(
+        "scattergl" if gl else "scatter",
+        x=groups["middle"].to_numpy(),
+        y=groups["y"].to_numpy(),
+        mode="markers",
+        marker={
+            "symbol": symbol,
+            "size": crowds.size(groups["count"].to_numpy()),
+            "color": colour,
+            "line": {"width": 2, "color": colour},
+        },
+        hovertext=hover,
+        hoverinfo="text",
+        customdata=[
+            [crowds.zoom_key(low, high)]
+            for low, high in zip(groups["low"], groups["high"], strict=True)
+        ],
+        showlegend=False,
+        name=GROUP_NAME,
+    )
+
+
+def _whiskers(marks: pd.DataFrame, colour: str, gl: bool) -> dict:
     # Plotly's error bars do not work on date axes: draw each whisker as a capped segment
     # over the whole period the date may fall in.
     x, y = segments(marks["start"], marks["end"], marks["y"])
-    trace = go.Scattergl if gl else go.Scatter
-    return trace(
+    return _trace(
+        "scattergl" if gl else "scatter",
         x=x,
         y=y,
         mode="lines+markers",
@@ -241,10 +367,11 @@ def _whiskers(marks: pd.DataFrame, colour: str, gl: bool) -> go.Scatter | go.Sca
     )
 
 
-def _span_bars(marks: pd.DataFrame, colour: str) -> go.Bar:
+def _span_bars(marks: pd.DataFrame, colour: str) -> dict:
     looks = _status_marks(marks["status"])
     duration_ms = (marks["end"] - marks["start"]).dt.total_seconds() * 1000
-    return go.Bar(
+    return _trace(
+        "bar",
         base=marks["start"],
         x=duration_ms,
         y=marks["y"],
@@ -262,10 +389,11 @@ def _span_bars(marks: pd.DataFrame, colour: str) -> go.Bar:
     )
 
 
-def _span_lines(marks: pd.DataFrame, colour: str) -> go.Scattergl:
+def _span_lines(marks: pd.DataFrame, colour: str) -> dict:
     # One WebGL line trace for all spans of a colour: no bar per event at this size.
     x, y = segments(marks["start"], marks["end"], marks["y"])
-    return go.Scattergl(
+    return _trace(
+        "scattergl",
         x=x,
         y=y,
         mode="lines",
@@ -394,21 +522,44 @@ def timeline_figure(
     """The events on lanes over time: markers for points, bars for spans, whiskers for
     imprecise dates, colour by category, mark by claim status.
 
-    Every event mark carries its id as ``customdata[0]``.
+    Every event mark carries its id as ``customdata[0]``. Above ``crowds.CROWDED_ABOVE``
+    marks, events the screen cannot tell apart share one mark (``lay_out_crowded``) whose
+    ``customdata[0]`` is a zoom key (``crowds.zoom_range``), and ``crowding`` says so.
     """
     kind = LANE_KINDS[lanes]
     order = labels.source_order if kind == "source" else list(labels.of_kind(kind))
     gap = mark_gap(x_range, screen.plot_width)
-    layout = lay_out_lanes(df, lanes, order, labels.of_kind(kind), gap, screen.lane_chars)
+    groups: pd.DataFrame | None = None
+    if mark_count(df, lanes) > crowds.CROWDED_ABOVE:
+        layout, groups = lay_out_crowded(
+            df, lanes, order, labels.of_kind(kind), gap, pd.Timestamp(x_range[0]), screen.lane_chars
+        )
+    else:
+        layout = lay_out_lanes(df, lanes, order, labels.of_kind(kind), gap, screen.lane_chars)
     marks = layout.marks
     columns = ["title", "date_text", "status", "source_files", "n_citations"]
     marks["hover"] = [hover_text(row, labels) for row in marks[columns].to_dict("records")]
     colours = labels.colours
-    gl = len(marks) > LARGE
+    drawn = len(marks) + (0 if groups is None else len(groups))
+    gl = drawn > LARGE
+    if groups is not None:
+        groups = groups.assign(hover=group_hover(groups, labels, lanes))
+    shown_categories = set(marks["category"]) | set([] if groups is None else groups["category"])
 
     traces = []
-    for category in [*colours, *sorted(set(marks["category"]) - set(colours))]:
+    for category in [*colours, *sorted(shown_categories - set(colours))]:
         of_category = marks[marks["category"] == category]
+        if groups is not None:
+            of_group = groups[groups["category"] == category]
+            for status, of_status in of_group.groupby("status", sort=False):
+                symbol = STATUS_MARKS.get(status, UNKNOWN_STATUS_MARK).symbol
+                hover = of_status["hover"].tolist()
+                traces.append(
+                    _group_points(
+                        of_status, colours.get(category, FALLBACK_COLOUR), gl, symbol, hover
+                    )
+                    | {"legendgroup": category}
+                )
         if of_category.empty:
             continue
         colour = colours.get(category, FALLBACK_COLOUR)
@@ -425,16 +576,20 @@ def timeline_figure(
         for status, of_status in points.groupby("status", sort=False):
             symbol = STATUS_MARKS.get(status, UNKNOWN_STATUS_MARK).symbol
             of_colour.append(_points(of_status, colour, gl, symbol))
-        traces += [trace.update(legendgroup=category) for trace in of_colour]
-    fig = go.Figure(data=traces)
+        traces += [trace | {"legendgroup": category} for trace in of_colour]
     key_labels, key_lines, key_rows = (
-        ([], [], 0) if gl else _key_band(marks, x_range, screen.plot_width, screen.key_rows)
+        ([], [], 0)
+        if gl or groups is not None
+        else _key_band(marks, x_range, screen.plot_width, screen.key_rows)
     )
-    if selected is not None and (marks["id"] == selected).any():
-        chosen = marks[marks["id"] == selected]
+    chosen = marks[marks["id"] == selected] if selected is not None else marks.iloc[:0]
+    if selected is not None and chosen.empty and groups is not None:
+        chosen = _chosen_groups(df[df["id"] == selected], groups, lanes, x_range[0], gap)
+    if not chosen.empty:
         ring = {"symbol": "circle-open", "size": 22, "color": "#000000", "line": {"width": 3}}
-        fig.add_trace(
-            go.Scatter(
+        traces.append(
+            _trace(
+                "scatter",
                 x=centre(chosen),
                 y=chosen["y"],
                 mode="markers",
@@ -444,7 +599,8 @@ def timeline_figure(
                 name="selected",
             )
         )
-    _legend(fig, labels, set(marks["category"]), set(marks["status"]))
+    statuses = set(marks["status"]) | set([] if groups is None else groups["status"])
+    data = [*traces, *_legend(labels, shown_categories, statuses)]
 
     tick_values, tick_labels = list(layout.tick_values), list(layout.tick_labels)
     boundaries = list(layout.boundaries)
@@ -481,18 +637,18 @@ def timeline_figure(
         "itemclick": False,
         "itemdoubleclick": False,
     }
-    fig.update_layout(
-        height=height,
-        margin=margin,
-        barmode="overlay",
-        hovermode="closest",
-        dragmode="pan",
-        clickmode="event+select",
-        showlegend=screen.legend,
-        legend=legend,
-        legend2=legend2,
-        plot_bgcolor="#FFFFFF",
-        xaxis={
+    layout_properties = {
+        "height": height,
+        "margin": margin,
+        "barmode": "overlay",
+        "hovermode": "closest",
+        "dragmode": "pan",
+        "clickmode": "event+select",
+        "showlegend": screen.legend,
+        "legend": legend,
+        "legend2": legend2,
+        "plot_bgcolor": "#FFFFFF",
+        "xaxis": {
             "type": "date",
             "range": [str(d) for d in x_range],
             "rangeslider": {"visible": False},
@@ -501,7 +657,7 @@ def timeline_figure(
             "side": "bottom" if screen.legend else "top",
             "tickfont": {"color": TEXT_COLOUR},
         },
-        yaxis={
+        "yaxis": {
             "tickmode": "array",
             "tickvals": tick_values,
             "ticktext": tick_labels,
@@ -511,16 +667,39 @@ def timeline_figure(
             "fixedrange": True,
             "tickfont": {"color": TEXT_COLOUR},
         },
-        shapes=[
+        "shapes": [
             *(
                 {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": b, "y1": b, "line": line}
                 for b in boundaries
             ),
             *key_lines,
         ],
-        annotations=key_labels,
-    )
+        "annotations": key_labels,
+    }
+    if groups is not None and len(groups):
+        layout_properties["meta"] = {"crowding": {"events": len(df), "marks": drawn}}
+    fig = go.Figure(data=data, layout=layout_properties)
     return fig
+
+
+def _chosen_groups(
+    event: pd.DataFrame, groups: pd.DataFrame, lanes: str, origin: dt.date, gap: pd.Timedelta
+) -> pd.DataFrame:
+    """The marks of the groups an event is in (one per lane it shows in): where it is ringed."""
+    column = LANE_COLUMNS[lanes]
+    event = event.explode(column) if column != "category" else event
+    event = event.assign(lane=event[column].astype(str))
+    held = crowds.holding(groups, event, pd.Timestamp(origin), gap)
+    return pd.DataFrame({"start": held["middle"], "end": held["middle"], "y": held["y"]})
+
+
+def crowding(fig: go.Figure) -> crowds.Crowding | None:
+    """How many events a timeline figure draws as how many marks, when it groups them (the
+    page says so); None when every event has its own mark."""
+    meta = fig.layout.meta
+    if not isinstance(meta, dict) or "crowding" not in meta:
+        return None
+    return crowds.Crowding(**meta["crowding"])
 
 
 def view_figure(
