@@ -4,6 +4,7 @@ one, brought into view when it opens."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import streamlit as st
 
@@ -18,6 +19,9 @@ from views.sidebar import KEYS
 CHART_KEY = "timeline_chart"
 CHART_CONFIG = {"scrollZoom": True, "displaylogo": False}
 CHART_ANCHOR = "timeline-chart"
+# The pick list under the chart holds at most this many events: every option is sent to the
+# browser on every run (10,000 of them were 460 KiB a rerun); search and filters reach the rest.
+MAX_PICKS = 500
 # The look of each claim status's mark, in text: the chart's own symbols.
 STATUS_SIGNS = {
     "confirmed": "●",
@@ -55,6 +59,15 @@ def _on_pick() -> None:
 def _zoom_to(first: dt.date, last: dt.date) -> None:
     st.session_state[KEYS["date_from"]] = first
     st.session_state[KEYS["date_to"]] = last
+
+
+def pick_options(ids: Sequence[str], chosen: str | None) -> tuple[list[str], int]:
+    """The pick list's events (the first ``MAX_PICKS`` kept, and the chosen one even when the
+    filters hide it) and how many of those kept are left out."""
+    options = list(ids[:MAX_PICKS])
+    if chosen is not None and chosen not in options:
+        options.insert(0, chosen)
+    return options, max(0, len(ids) - MAX_PICKS)
 
 
 def legend_html(view: View) -> str:
@@ -114,21 +127,25 @@ def render(view: View) -> None:
     )
     export_panel.render(view)
     every = view.dataset.events
-    titles = dict(zip(every["id"], every["title"], strict=True))
-    dates = dict(zip(every["id"], every["date_text"], strict=True))
-    options = list(view.events["id"])
-    if state.event in titles and state.event not in options:
-        options.insert(0, state.event)
+    chosen = state.event if state.event and view.event(state.event) is not None else None
+    options, left_out = pick_options(view.events["id"].tolist(), chosen)
+    picked = every[every["id"].isin(options)]
+    names = dict(zip(picked["id"], picked["date_text"] + ": " + picked["title"], strict=True))
     st.selectbox(
         "Event",
         options,
         index=None,
-        format_func=lambda event_id: f"{dates[event_id]}: {titles[event_id]}",
+        format_func=names.__getitem__,
         key=KEYS["event"],
         placeholder="Choose an event to read its sources…",
         persist_state="session",
         on_change=_on_pick,
     )
+    if left_out:
+        note(
+            f"The list holds the first {MAX_PICKS:,} of {len(view.events):,} events: search or "
+            "narrow the filters in the sidebar to reach the others, or click them on the chart."
+        )
     event = view.event(state.event) if state.event else None
     if event is not None:
         if state.event not in set(view.events["id"]):

@@ -21,7 +21,7 @@ from dashboard_support import event_points
 from streamlit.testing.v1 import AppTest
 
 from timeline.charts import crowds
-from views import detail_panel, export_panel
+from views import detail_panel, export_panel, timeline_view
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = REPO_ROOT / "tests" / "fixtures" / "dashboard"
@@ -398,3 +398,12 @@ def test_the_story_lists_every_event_in_time_order_and_opens_one_in_place(app):
     at.button(key="read_treaty-ratified").click().run()
     assert detail_headings(at) == ["Parliament ratifies the treaty"]
     assert at.query_params["event"] == "treaty-ratified"
+
+
+def test_a_long_pick_list_holds_the_first_events_and_says_so(app, monkeypatch):
+    assert not [m for m in app().markdown if "The list holds the first" in m.value]
+    monkeypatch.setattr(timeline_view, "MAX_PICKS", 4)
+    at = app()
+    assert len(at.selectbox(key="f_event").options) == 4
+    (said,) = [m.value for m in at.markdown if "The list holds the first" in m.value]
+    assert f"the first 4 of {ALL} events" in said

@@ -37,3 +37,12 @@ def test_a_click_on_a_group_of_events_zooms_to_their_days(session):
         dt.date(2024, 10, 21),
     )
     assert KEYS["event"] not in session
+
+
+def test_the_pick_list_holds_the_first_events_and_the_chosen_one(monkeypatch):
+    monkeypatch.setattr(timeline_view, "MAX_PICKS", 3)
+    ids = ["a", "b", "c", "d", "e"]
+    assert timeline_view.pick_options(ids, None) == (["a", "b", "c"], 2)
+    assert timeline_view.pick_options(ids, "e") == (["e", "a", "b", "c"], 2)
+    assert timeline_view.pick_options(ids, "hidden") == (["hidden", "a", "b", "c"], 2)
+    assert timeline_view.pick_options(ids[:2], "b") == (["a", "b"], 0)
