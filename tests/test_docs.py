@@ -27,6 +27,7 @@ NOT_OURS = {
     "--root",  # benchmarks/bench_first_chart.py, bench_concurrency.py, bench_fmt.py
     "--screenshots",  # benchmarks/measure_first_sight.py
     "--events",  # benchmarks/bench_fmt.py
+    "--browsers",  # benchmarks/bench_concurrency.py
     "--runs",  # benchmarks/bench_fmt.py
 }
 
