@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from page_geometry import Box
+
 from timeline.export.marks import EVENT_UID
 
-# Boxes that share less than this (in CSS pixels, each way) only touch: anti-aliasing, not overlap.
+# Boxes that share less than this (in CSS pixels, each way) only touch: anti-aliasing, not
+# overlap.
 TOLERANCE = 1.0
 
 MEASURE = """
@@ -45,19 +48,6 @@ MEASURE = """
 
 
 @dataclass(frozen=True)
-class Box:
-    x: float
-    y: float
-    w: float
-    h: float
-
-    def overlaps(self, other: Box, tolerance: float = TOLERANCE) -> bool:
-        across = min(self.x + self.w, other.x + other.w) - max(self.x, other.x)
-        down = min(self.y + self.h, other.y + other.h) - max(self.y, other.y)
-        return across > tolerance and down > tolerance
-
-
-@dataclass(frozen=True)
 class Text:
     box: Box
     text: str
@@ -75,11 +65,13 @@ class Geometry:
             (a.text, b.text)
             for i, a in enumerate(self.texts)
             for b in self.texts[i + 1 :]
-            if a.box.overlaps(b.box)
+            if a.box.overlaps(b.box, TOLERANCE)
         ]
 
     def overlapping_marks(self) -> int:
-        return sum(a.overlaps(b) for i, a in enumerate(self.marks) for b in self.marks[i + 1 :])
+        return sum(
+            a.overlaps(b, TOLERANCE) for i, a in enumerate(self.marks) for b in self.marks[i + 1 :]
+        )
 
     def footer_lines(self) -> int:
         """Lines of text from the source line down: the footer under the chart."""
