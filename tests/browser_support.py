@@ -63,27 +63,31 @@ def healthy(url: str, process: subprocess.Popen, timeout: float) -> bool:
     return False
 
 
-class Server:
-    """``streamlit run dashboard.py`` in the background, its output kept in a log file."""
+class StreamlitProcess:
+    """``streamlit run SCRIPT`` from ``root`` (another checkout, for before/after benchmark runs)
+    on a free loopback port, its output in ``log_path``, its CPU time and memory read from /proc."""
 
-    def __init__(self, data: Path, name: str):
-        ARTIFACTS.mkdir(exist_ok=True)
+    def __init__(
+        self,
+        script: Path,
+        log_path: Path,
+        root: Path = REPO_ROOT,
+        env: dict[str, str] | None = None,
+        timeout: float = 120,
+    ) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.log_path = ARTIFACTS / f"streamlit-{name}.log"
-        self.log = self.log_path.open("w")
+        self.log_path = log_path
+        self.log = log_path.open("w")
         command = [
-            sys.executable, "-m", "streamlit", "run", "dashboard.py",
+            sys.executable, "-m", "streamlit", "run", str(script),
             "--server.headless", "true", "--server.port", str(self.port),
             "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
+            "--browser.gatherUsageStats", "false",
         ]  # fmt: skip
-        env = {**os.environ, "TIMELINE_DATA": str(data)}
         self.process = subprocess.Popen(
-            command, cwd=REPO_ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT
+            command, cwd=root, env=env, stdout=self.log, stderr=subprocess.STDOUT
         )
-        self._wait_until_healthy()
-
-    def _wait_until_healthy(self, timeout: float = 60) -> None:
         if healthy(self.url, self.process, timeout):
             return
         self.stop()
@@ -93,10 +97,32 @@ class Server:
         self.log.flush()
         return self.log_path.read_text()
 
+    def cpu_seconds(self) -> float:
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def memory_mb(self, field: str = "VmHWM") -> float:
+        """Peak (VmHWM) or current (VmRSS) resident memory."""
+        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+        return 0.0
+
     def stop(self) -> None:
         self.process.terminate()
         try:
-            self.process.wait(timeout=10)
+            self.process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             self.process.kill()
+            self.process.wait()
         self.log.close()
+
+
+class Server(StreamlitProcess):
+    """The dashboard on ``data`` for the browser tests, its log in artifacts/streamlit-NAME.log."""
+
+    def __init__(self, data: Path, name: str):
+        ARTIFACTS.mkdir(exist_ok=True)
+        env = {**os.environ, "TIMELINE_DATA": str(data)}
+        log_path = ARTIFACTS / f"streamlit-{name}.log"
+        super().__init__(REPO_ROOT / "dashboard.py", log_path, env=env, timeout=60)
