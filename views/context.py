@@ -161,13 +161,16 @@ class SentFigure(go.Figure):
 
 def shared_view(dataset: timeline.Dataset, state: FilterState | None = None) -> View:
     """The one View of ``dataset`` through ``state`` (no filter: every event) for all sessions."""
-    state = state or FilterState()
-    return _shared(dataset, id(dataset), repr(state), state).view
+    return _entry(dataset, state or FilterState()).view
 
 
 def timeline_figure(view: View, screen: Screen) -> go.Figure:
     """The timeline chart of a shared view (``shared_view``) on a kind of screen."""
-    return _shared(view.dataset, id(view.dataset), repr(view.state), view.state).figure(screen)
+    return _entry(view.dataset, view.state).figure(screen)
+
+
+def _entry(dataset: timeline.Dataset, state: FilterState) -> Shared:
+    return _shared(dataset, id(dataset), repr(state), state)
 
 
 # A view holds the events it keeps: at 100,000 events a few dozen would hold gigabytes.
