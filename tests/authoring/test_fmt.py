@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from timeline.authoring import fmt
 from timeline.authoring.fmt import SHAPES, WIDTH, canonical_text
 from timeline.checks.yaml_syntax import Loader, parse_yaml
 from timeline.cli import main
+from timeline.model import Event
 from timeline.problems import DataError
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "fmt"
@@ -187,6 +190,70 @@ def test_what_cannot_be_formatted_is_a_located_problem(text, line, col, rule):
     problem = raised.value.problems[0]
     assert (problem.path, problem.line, problem.col, problem.rule) == ("bad.yaml", line, col, rule)
 
+
+
+def test_the_event_keys_are_the_models_fields_in_order():
+    assert SHAPES["event"].keys == tuple(Event.model_fields)
+
+
+def test_fmt_does_not_import_the_model(repo_root):
+    # pydantic takes longer to import than formatting the data files takes.
+    code = (
+        "import sys; from timeline.cli import main; main(['fmt', '--help'])\n"
+        "print('pydantic' in sys.modules, 'timeline.model' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(repo_root)},
+        check=False,
+    )
+    assert done.stdout.splitlines()[-1] == "False False"
+
+
+def _counting_parses(monkeypatch) -> list[str]:
+    parsed: list[str] = []
+
+    def parse(text: str, display: str):
+        parsed.append(text)
+        return parse_yaml(text, display)
+
+    monkeypatch.setattr(fmt, "parse_yaml", parse)
+    return parsed
+
+
+@pytest.mark.parametrize("path", [CANONICAL, *REAL_FILES])
+def test_a_canonical_file_is_parsed_once(path, repo_root, monkeypatch):
+    # The check parses the result; when the result is the text given, that parse would give
+    # what the first one gave, so it is skipped.
+    text = (repo_root / path).read_text("utf-8")
+    parsed = _counting_parses(monkeypatch)
+    assert canonical_text(text, str(path)) == text
+    assert parsed == [text]
+
+
+def test_a_changed_file_is_parsed_again_and_checked(monkeypatch):
+    parsed = _counting_parses(monkeypatch)
+    result = canonical_text(MESSY.read_text("utf-8"), "x")
+    assert parsed == [MESSY.read_text("utf-8"), result]
+
+
+def test_a_writer_that_changed_a_value_is_caught(monkeypatch):
+    monkeypatch.setattr(fmt, "_double_quoted", lambda text: f'"{text}!"')
+    with pytest.raises(DataError) as raised:
+        canonical_text(MESSY.read_text("utf-8"), "x")
+    [problem] = raised.value.problems
+    assert (problem.rule, "change a value" in problem.message) == ("fmt-internal", True)
+
+
+def test_a_writer_that_lost_a_comment_is_caught(monkeypatch):
+    add = fmt._Writer.add
+    monkeypatch.setattr(fmt._Writer, "add", lambda self, line, eol: add(self, line, None))
+    with pytest.raises(DataError) as raised:
+        canonical_text(MESSY.read_text("utf-8"), "x")
+    [problem] = raised.value.problems
+    assert (problem.rule, "lose or change a comment" in problem.message) == ("fmt-internal", True)
 
 # -- the command ----------------------------------------------------------------------------
 

@@ -12,11 +12,11 @@ import json
 from dataclasses import asdict, dataclass, field
 from difflib import SequenceMatcher
 
+from timeline.authoring.fmt import SHAPES
 from timeline.checks.yaml_syntax import parse_yaml
-from timeline.model import Event
 from timeline.problems import DataError, Problem
 
-EVENT_FIELDS = tuple(Event.model_fields)  # the canonical key order, as fmt writes it
+EVENT_FIELDS = SHAPES["event"].keys  # the canonical key order, as fmt writes it
 # What an absent optional field means, so that writing it out is not a change.
 DEFAULTS: dict[str, object] = {
     "end": None,
