@@ -191,7 +191,6 @@ def test_what_cannot_be_formatted_is_a_located_problem(text, line, col, rule):
     assert (problem.path, problem.line, problem.col, problem.rule) == ("bad.yaml", line, col, rule)
 
 
-
 def test_the_event_keys_are_the_models_fields_in_order():
     assert SHAPES["event"].keys == tuple(Event.model_fields)
 
@@ -254,6 +253,7 @@ def test_a_writer_that_lost_a_comment_is_caught(monkeypatch):
         canonical_text(MESSY.read_text("utf-8"), "x")
     [problem] = raised.value.problems
     assert (problem.rule, "lose or change a comment" in problem.message) == ("fmt-internal", True)
+
 
 # -- the command ----------------------------------------------------------------------------
 
