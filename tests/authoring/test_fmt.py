@@ -441,3 +441,17 @@ _EDGES = list(" -:#,[]{}?'\"\\.!&*|>%@`~\t\n\r\x85\u2028\u2029\ufeff\xa0\u2019\U
 def test_fast_paths_write_any_text_as_yaml_dump_does(text):
     fast, by_yaml = _written_both_ways(text, 90)
     assert fast == by_yaml
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.text(st.characters(blacklist_categories=("Cs", "C", "Z")), min_size=1, max_size=30),
+        min_size=1,
+        max_size=40,
+    ),
+    st.integers(min_value=0, max_value=110),
+)
+def test_folding_single_spaced_words_gives_the_lines_of_adding_one_word_at_a_time(words, indent):
+    text = " ".join(words)
+    assert fmt._folded(text, indent) == _folded_by_regex(text, indent)

@@ -445,15 +445,15 @@ _FOLD_POINT = re.compile(r"(?<=\S) (?=\S)")
 
 
 def _folded(text: str, indent: int) -> list[str] | None:
-    if text and text.isprintable() and "  " not in text and text[0] != " " != text[-1]:
-        # The common case, without the regular expressions: ' ' is the only space among
-        # Python's printable characters, so each one stands between two visible characters.
-        words = text.split(" ")
-    elif not _FOLDABLE.match(text) or _UNPRINTABLE.search(text):
-        return None
-    else:
-        words = _FOLD_POINT.split(text)
     room = WIDTH - indent
+    if text and text.isprintable() and "  " not in text and text[0] != " " != text[-1]:
+        # The common case, without a check: ' ' is the only space among Python's printable
+        # characters, so each one stands between two visible characters, and folding joins
+        # the lines back with one space each, which is the text.
+        return _lines_within(room).findall(text) if room > 0 else text.split(" ")
+    if not _FOLDABLE.match(text) or _UNPRINTABLE.search(text):
+        return None
+    words = _FOLD_POINT.split(text)
     lines = []
     line = words[0]
     for word in words[1:]:
@@ -470,3 +470,11 @@ def _folded(text: str, indent: int) -> list[str] | None:
         return lines
     block = "k: >-\n" + "".join(f"  {line}\n" for line in lines)
     return lines if yaml.load(block, Loader=Loader) == {"k": text} else None
+
+
+@lru_cache(maxsize=64)
+def _lines_within(room: int) -> re.Pattern[str]:
+    """Lines of at most ``room`` characters from text whose words are single-spaced: on each,
+    as many words as fit, or one word longer than that alone; the space after a line is not
+    part of it. The same lines as adding words one at a time, in one call."""
+    return re.compile(f"([^ ]{{{room + 1},}}|[^ ].{{0,{room - 1}}})(?: |$)")
