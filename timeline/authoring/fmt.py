@@ -326,9 +326,17 @@ class _Writer:
             return node.value
         if name in shape.quoted:
             return _double_quoted(node.value)
+        prose = name in shape.prose
+        if prose and head_len + len(node.value) > WIDTH:
+            # Too long for its line however it is written (quoting only adds): folded if it
+            # can be, without writing it on one line first.
+            folded = _folded(node.value, indent + INDENT)
+            if folded is not None:
+                return folded
+            return _scalar_text(node)
         text = _scalar_text(node)
         too_long = head_len + len(text) > WIDTH
-        if name in shape.prose and (too_long or not _is_plain(text)):
+        if prose and (too_long or not _is_plain(text)):
             folded = _folded(node.value, indent + INDENT)
             if folded is not None:
                 return folded
@@ -401,12 +409,16 @@ _UNESCAPED = re.compile(
     "[\x20\x21\x23-\x5b\x5d-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*"
 )
 _RESOLVER = yaml.resolver.Resolver()  # the one yaml.CSafeDumper asks whether text looks typed
+# The first characters of the text that the resolver may read as something else (yes, 2024):
+# it looks up its patterns by the first character.
+_TYPED_FIRST = frozenset(_RESOLVER.yaml_implicit_resolvers)
 
 
 def _is_plain_text(text: str, pattern: re.Pattern[str]) -> bool:
-    return (
-        pattern.fullmatch(text) is not None
-        and _RESOLVER.resolve(ScalarNode, text, (True, False)) == STR_TAG
+    if pattern.fullmatch(text) is None:
+        return False
+    return text[0] not in _TYPED_FIRST or (
+        _RESOLVER.resolve(ScalarNode, text, (True, False)) == STR_TAG
     )
 
 
