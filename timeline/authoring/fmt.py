@@ -235,6 +235,8 @@ class _Writer:
         self.constructor = yaml.SafeLoader("")
 
     def text(self) -> str:
+        if "" not in self.lines:  # no blank line to drop: nearly always, and a quick test
+            return "\n".join(self.lines) + "\n"
         lines: list[str] = []
         for line in self.lines:
             # No blank line at the start, after another, or right under a key that opens a block.
@@ -255,12 +257,15 @@ class _Writer:
     def mapping(self, node: MappingNode, shape: Shape, indent: int, lead: str = "") -> dict:
         """A block mapping with keys at ``indent``; ``lead`` starts its first line ('  - ')."""
         data = {}
-        for n, (key, value) in enumerate(_ordered(node, shape)):
+        pad = " " * indent
+        first_of_item = bool(lead)
+        for key, value in _ordered(node, shape):
             comments = self.comments.of(key)
-            first_of_item = n == 0 and lead
             self.emit_lines(comments.before, indent - INDENT if first_of_item else indent)
-            start = lead if first_of_item else " " * indent
-            data[self.scalar_data(key)] = self.entry(key, value, shape, indent, start, comments)
+            start = lead if first_of_item else pad
+            first_of_item = False
+            name = key.value if key.tag == STR_TAG else self.scalar_data(key)
+            data[name] = self.entry(key, value, shape, indent, start, comments)
             self.emit_lines(comments.after, indent)
         return data
 
@@ -269,7 +274,6 @@ class _Writer:
     ) -> object:
         name = key.value if isinstance(key, ScalarNode) else None
         head = f"{start}{_key_text(key)}:"
-        child = SHAPES.get(shape.children.get(name or "", ""), _ANY)
         if isinstance(value, ScalarNode):
             written = self.scalar(value, name, shape, indent, len(head) + 1)
             if isinstance(written, list):
@@ -277,7 +281,10 @@ class _Writer:
                 self.emit_lines(written, indent + INDENT)
             else:
                 self.add(f"{head} {written}" if written else head, comments.eol)
+            if value.tag == STR_TAG:  # most values: what scalar_data gives, without the call
+                return value.value
             return self.scalar_data(value, as_text=name in shape.quoted)
+        child = SHAPES.get(shape.children.get(name or "", ""), _ANY)
         if isinstance(value, MappingNode):
             if not value.value:
                 self.add(f"{head} {{}}", comments.eol)
@@ -355,12 +362,11 @@ def _opens_block(line: str) -> bool:
 def _ordered(node: MappingNode, shape: Shape) -> list[tuple[Node, Node]]:
     rank = _key_ranks(shape.keys)
     unknown = len(rank)
-
-    def position(pair: tuple[Node, Node]) -> int:
-        key = pair[0]
-        return rank.get(key.value, unknown) if isinstance(key, ScalarNode) else unknown
-
-    return sorted(node.value, key=position)
+    pairs = node.value
+    ranks = [rank.get(k.value, unknown) if isinstance(k, ScalarNode) else unknown for k, _ in pairs]
+    if ranks == sorted(ranks):  # in order already, as in a canonical file
+        return pairs
+    return [pairs[n] for n in sorted(range(len(pairs)), key=ranks.__getitem__)]
 
 
 @lru_cache(maxsize=64)
