@@ -1,6 +1,6 @@
 import pytest
 
-from timeline.checks.yaml_syntax import parse_yaml, read_text
+from timeline.checks.yaml_syntax import NestedWithinLimit, parse_yaml, read_text
 
 
 def parse(text):
@@ -191,3 +191,16 @@ def test_an_alias_inside_its_own_anchor_is_a_loop_reported_at_the_anchor():
     doc = parse("a: &x [1, *x]\n")
     assert sorted(located(doc)) == [(1, 4, "alias"), (1, 4, "anchor"), (1, 11, "alias")]
     assert doc.data == {"a": [1, None]}
+
+
+@pytest.mark.parametrize(
+    "path", ["data/events.yaml", "seeds/sources.yaml", "data/vocabularies.yaml"]
+)
+def test_the_loader_that_counts_no_depth_reads_the_same_tree(path, repo_root):
+    text = (repo_root / path).read_text("utf-8")
+    counted, uncounted = parse_yaml(text, path), parse_yaml(text, path, NestedWithinLimit)
+    assert uncounted.problems == counted.problems == []
+    assert uncounted.data == counted.data
+    assert uncounted.locate(("events", 3, "sources", 0)) == counted.locate(
+        ("events", 3, "sources", 0)
+    )

@@ -31,7 +31,13 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from timeline.authoring.yaml_comments import Comments, FileComments, find_comments
-from timeline.checks.yaml_syntax import STR_TAG, Loader, gc_paused, parse_yaml
+from timeline.checks.yaml_syntax import (
+    STR_TAG,
+    Loader,
+    NestedWithinLimit,
+    gc_paused,
+    parse_yaml,
+)
 from timeline.dates import PARTIAL_DATE_PATTERN, parse_partial_date
 from timeline.problems import DataError, Mark, Problem, has_errors
 
@@ -174,7 +180,7 @@ def _canonical_text(text: str, path: str) -> str:
         # the comments already read, so there is nothing to check (and nothing to write).
         return result
     # The file's node tree is gone by now: the check's tree takes its memory.
-    check = parse_yaml(result, path)
+    check = parse_yaml(result, path, NestedWithinLimit)
     if check.problems or check.root is None or check.data != expected:
         raise DataError([Problem.at(path, start, "fmt-internal", _CHANGED_DATA)])
     if find_comments(result, check.root).texts() != comment_texts:
