@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.authoring import yaml_comments
 from timeline.authoring.yaml_comments import Comments, FileComments, find_comments
 from timeline.checks.yaml_syntax import parse_yaml
 
@@ -52,3 +56,14 @@ def test_hashes_inside_scalars_are_text():
     texts = found.texts()
     assert not [t for t in texts if t.startswith(("# in quotes", "# in a block scalar"))]
     assert len(texts) == 9
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b: c", "#", " ", "\t", "\n", "\xa0", "\x0c", "\x1f"])))
+def test_the_quick_test_finds_a_line_with_a_hash_or_a_blank_line_when_there_is_one(parts):
+    text = "".join(parts)
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    has_one = any("#" in line or not line.strip() for line in lines)
+    assert yaml_comments._may_hold_comments(text) == (has_one or not text)  # "": no matter

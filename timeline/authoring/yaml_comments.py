@@ -24,7 +24,10 @@ from yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode
 
 # The line breaks libyaml counts when it numbers lines.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
-_OTHER_BREAK = re.compile(r"[\r\x85\u2028\u2029]")  # when absent, a plain split is faster
+_OTHER_BREAKS = "\r\x85\u2028\u2029"  # when absent, a plain split is faster
+# A blank line (whitespace only, as str.strip sees it) first, or after a line break.
+_BLANK_FIRST = re.compile(r"\s*(?:\n|\Z)")
+_BLANK_AFTER = re.compile(r"\n\s*(?:\n|\Z)")
 
 
 @dataclass
@@ -68,10 +71,13 @@ class _Anchor(NamedTuple):  # a tuple: a large file has hundreds of thousands
 
 def find_comments(text: str, root: Node) -> FileComments:
     """Attach every comment of ``text`` (which parsed to ``root``) to a key or list item."""
-    lines = text.split("\n") if not _OTHER_BREAK.search(text) else _LINE_BREAK.split(text)
+    found = FileComments()
+    other_breaks = any(char in text for char in _OTHER_BREAKS)
+    if not other_breaks and not _may_hold_comments(text):
+        return found
+    lines = _LINE_BREAK.split(text) if other_breaks else text.split("\n")
     if lines[-1] == "":
         lines.pop()  # the text ends with a line break, not with an empty line
-    found = FileComments()
     # Only a line with a '#' or a blank line can hold a comment: the rest is data, and a
     # canonical file is nearly all data, so everything below looks at these lines alone.
     candidates = [n for n, line in enumerate(lines) if "#" in line or not line.strip()]
@@ -105,6 +111,17 @@ def find_comments(text: str, root: Node) -> FileComments:
             _attach_eol(number, line[col:].rstrip(), anchors, anchor_lines, found)
     _attach_block(block, anchors, anchor_lines, found)
     return found
+
+
+def _may_hold_comments(text: str) -> bool:
+    """Whether a line of ``text`` (lines split at "\\n" alone) has a '#' or is blank: the
+    lines below look at. Without splitting the text, which a large file takes a while to do."""
+    end = len(text) - 1 if text.endswith("\n") else len(text)  # no line after the last break
+    return (
+        "#" in text
+        or _BLANK_FIRST.match(text, 0, end) is not None
+        or _BLANK_AFTER.search(text, 0, end) is not None
+    )
 
 
 def _walk(node: Node, anchors: list[_Anchor], scalars: list[ScalarNode], flow: bool = False):
