@@ -267,26 +267,30 @@ class _Writer:
         first_of_item = bool(lead)
         for key, value in _ordered(node, shape):
             comments = self.comments.of(key)
-            self.emit_lines(comments.before, indent - INDENT if first_of_item else indent)
+            if comments.before:
+                self.emit_lines(comments.before, indent - INDENT if first_of_item else indent)
             start = lead if first_of_item else pad
             first_of_item = False
             name = key.value if key.tag == STR_TAG else self.scalar_data(key)
             data[name] = self.entry(key, value, shape, indent, start, comments)
-            self.emit_lines(comments.after, indent)
+            if comments.after:
+                self.emit_lines(comments.after, indent)
         return data
 
     def entry(
         self, key: Node, value: Node, shape: Shape, indent: int, start: str, comments: Comments
     ) -> object:
         name = key.value if isinstance(key, ScalarNode) else None
-        head = f"{start}{_key_text(key)}:"
+        head = f"{start}{_block_text(name) if key.tag == STR_TAG else _key_text(key)}:"
         if isinstance(value, ScalarNode):
             written = self.scalar(value, name, shape, indent, len(head) + 1)
             if isinstance(written, list):
                 self.add(f"{head} >-", comments.eol)
                 self.emit_lines(written, indent + INDENT)
-            else:
+            elif comments.eol:
                 self.add(f"{head} {written}" if written else head, comments.eol)
+            else:
+                self.lines.append(f"{head} {written}" if written else head)
             if value.tag == STR_TAG:  # most values: what scalar_data gives, without the call
                 return value.value
             return self.scalar_data(value, as_text=name in shape.quoted)
