@@ -291,6 +291,14 @@ def test_check_passes_on_a_canonical_file(tmp_path, capsys):
     assert capsys.readouterr().out == ""
 
 
+def test_a_byte_order_mark_is_not_canonical_and_fmt_drops_it(tmp_path, capsys):
+    path = tmp_path / "events.yaml"
+    path.write_bytes("\ufeff".encode() + CANONICAL.read_bytes())
+    assert main(["fmt", "--check", str(path)]) == 1
+    assert main(["fmt", str(path)]) == 0
+    assert path.read_bytes() == CANONICAL.read_bytes()
+    capsys.readouterr()
+
 def test_without_a_path_fmt_formats_the_three_data_files(tmp_path, monkeypatch, repo_root, capsys):
     for name in REAL_FILES:
         (tmp_path / name).parent.mkdir(exist_ok=True)

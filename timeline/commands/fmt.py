@@ -83,7 +83,12 @@ def _canonical_file(path: Path, display: str) -> str | None:
     if text is None:
         raise DataError(problems)
     canonical = canonical_text(text, display)
-    return None if path.read_bytes() == canonical.encode("utf-8") else canonical
+    if canonical != text:
+        return canonical
+    # The same text: the same bytes, unless the file starts with a byte order mark (read_text
+    # drops it, and the canonical form has none).
+    with path.open("rb") as file:
+        return canonical if file.read(3) == "\ufeff".encode() else None
 
 
 # difflib's matching grows faster than linearly with the lines that differ: past this many, the
