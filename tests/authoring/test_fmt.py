@@ -299,6 +299,7 @@ def test_a_byte_order_mark_is_not_canonical_and_fmt_drops_it(tmp_path, capsys):
     assert path.read_bytes() == CANONICAL.read_bytes()
     capsys.readouterr()
 
+
 def test_without_a_path_fmt_formats_the_three_data_files(tmp_path, monkeypatch, repo_root, capsys):
     for name in REAL_FILES:
         (tmp_path / name).parent.mkdir(exist_ok=True)
