@@ -281,7 +281,10 @@ class _Writer:
         self, key: Node, value: Node, shape: Shape, indent: int, start: str, comments: Comments
     ) -> object:
         name = key.value if isinstance(key, ScalarNode) else None
-        head = f"{start}{_block_text(name) if key.tag == STR_TAG else _key_text(key)}:"
+        if name is not None and key.tag == STR_TAG:  # most keys: _key_text's answer, directly
+            head = f"{start}{_block_text(name)}:"
+        else:
+            head = f"{start}{_key_text(key)}:"
         if isinstance(value, ScalarNode):
             written = self.scalar(value, name, shape, indent, len(head) + 1)
             if isinstance(written, list):

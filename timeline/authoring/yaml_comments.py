@@ -114,8 +114,9 @@ def find_comments(text: str, root: Node) -> FileComments:
 
 
 def _may_hold_comments(text: str) -> bool:
-    """Whether a line of ``text`` (lines split at "\\n" alone) has a '#' or is blank: the
-    lines below look at. Without splitting the text, which a large file takes a while to do."""
+    """Whether a line of ``text`` (split at "\\n" alone) has a '#' or is blank, the lines that
+    can hold a comment; found without splitting the text, which takes a while on a large file.
+    True for "" too, which has no line."""
     end = len(text) - 1 if text.endswith("\n") else len(text)  # no line after the last break
     return (
         "#" in text
