@@ -10,7 +10,7 @@ timed in the same headless Chromium (Debian's, through Playwright), in interleav
 - ``load`` / ``from disk``: ``timeline.load_dataset`` in this process, without the disk cache
   (parse and every check) and from a warm disk cache (what a restart on unchanged files does);
 - ``cold``: navigation to the chart drawn (Plotly's plot in the page, with its SVG) on a server
-  just started (the disk cache warm, as after a restart);
+  just started (the disk cache warm and the package's bytecode compiled, as after a restart);
 - ``warm``: the same in a new browser context, the server's caches warm;
 - ``filter``: the dashboard only: type a word in the search box, press Enter, until the chart
   shows a different number of points; ``bytes/rerun`` what the websocket received for that
@@ -37,7 +37,12 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from served import CHROMIUM, CHROMIUM_ARGS, Server  # benchmarks/ is on sys.path as a script
+from served import (  # benchmarks/ is on sys.path as a script
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    Server,
+    compile_bytecode,
+)
 from synthetic import synthetic_copy
 
 import timeline
@@ -240,6 +245,7 @@ def main() -> None:
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
+    compile_bytecode(args.root)
     rows = []
     with tempfile.TemporaryDirectory() as temporary, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

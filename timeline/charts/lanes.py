@@ -600,7 +600,9 @@ def timeline_figure(
             )
         )
     statuses = set(marks["status"]) | set([] if groups is None else groups["status"])
-    data = [*traces, *_legend(labels, shown_categories, statuses)]
+    # Without a legend drawn, its entries would be a dozen empty traces for Plotly to lay out.
+    legend_entries = _legend(labels, shown_categories, statuses) if screen.legend else []
+    data = [*traces, *legend_entries]
 
     tick_values, tick_labels = list(layout.tick_values), list(layout.tick_labels)
     boundaries = list(layout.boundaries)
