@@ -25,4 +25,3 @@ def compile_bytecode(root: Path) -> None:
     the bare page, which imports only installed libraries, never pays."""
     for package in ("timeline", "views"):
         compileall.compile_dir(root / package, quiet=1)
-
