@@ -40,6 +40,10 @@ CORROBORATION_LABELS = {
 }
 # The tabs (the URL's view=), and the key of the widget that holds the open one.
 VIEW_KEY = "view"
+# The filters in the "More filters" panel, its label and the key of its open state.
+MORE_FIELDS = ("date_from", "date_to", "min_sources", "corroboration", "lanes", "full_range")
+MORE_LABEL = "More filters: dates, sources cited, lanes"
+MORE_KEY = "more_filters"
 # Set when an event has just been opened: the detail panel then brings itself into view.
 FOCUS_FLAG = "focus_detail"
 
@@ -139,6 +143,22 @@ def render(view: View) -> FilterState:
             key=KEYS["statuses"],
             placeholder="All",
         )
+        _more_filters()
+        st.button("Reset filters", on_click=reset)
+        note("Every filter is in the page address: copy it to share exactly this view.")
+    return current_state()
+
+
+def _more_filters() -> None:
+    """Dates, sources cited, corroboration, lanes and the time span, in a panel drawn only when
+    open: the first page does not build seven widgets (nor load their code) that few readers
+    change first. It opens by itself while one of them is set, so no filter in force is hidden;
+    closed, it keeps their values for the session."""
+    if _more_in_force(current_state()):
+        st.session_state[MORE_KEY] = True
+    with st.expander(MORE_LABEL, key=MORE_KEY, on_change="rerun") as panel:
+        if not panel.open:
+            return
         # One under the other: side by side, the dates do not fit a sidebar's half.
         for label, field in (("From", "date_from"), ("To", "date_to")):
             st.date_input(
@@ -148,6 +168,7 @@ def render(view: View) -> FilterState:
                 min_value=filters.EARLIEST,
                 max_value=filters.LATEST,
                 format="YYYY-MM-DD",
+                persist_state="session",
             )
         date_from, date_to = st.session_state[KEYS["date_from"]], st.session_state[KEYS["date_to"]]
         if date_from and date_to and date_from > date_to:
@@ -158,6 +179,7 @@ def render(view: View) -> FilterState:
             max_value=filters.MAX_MIN_SOURCES,
             step=1,
             key=KEYS["min_sources"],
+            persist_state="session",
         )
         st.radio(
             "Corroboration",
@@ -165,6 +187,7 @@ def render(view: View) -> FilterState:
             format_func=CORROBORATION_LABELS.get,
             key=KEYS["corroboration"],
             help="Single-source: one seed reports the event. Corroborated: two or more do.",
+            persist_state="session",
         )
         st.radio(
             "Timeline lanes by",
@@ -172,11 +195,14 @@ def render(view: View) -> FilterState:
             format_func=LANE_LABELS.get,
             horizontal=True,
             key=KEYS["lanes"],
+            persist_state="session",
         )
-        st.toggle("Show the whole time span", key=KEYS["full_range"])
-        st.button("Reset filters", on_click=reset)
-        note("Every filter is in the page address: copy it to share exactly this view.")
-    return current_state()
+        st.toggle("Show the whole time span", key=KEYS["full_range"], persist_state="session")
+
+
+def _more_in_force(state: FilterState) -> bool:
+    defaults = FilterState()
+    return any(getattr(state, field) != getattr(defaults, field) for field in MORE_FIELDS)
 
 
 def show_url_notes() -> None:

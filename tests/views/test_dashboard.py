@@ -21,7 +21,7 @@ from dashboard_support import event_points
 from streamlit.testing.v1 import AppTest
 
 from timeline.charts import crowds
-from views import detail_panel, export_panel, timeline_view
+from views import detail_panel, export_panel, sidebar, timeline_view
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = REPO_ROOT / "tests" / "fixtures" / "dashboard"
@@ -109,11 +109,36 @@ def test_app_runs_and_shows_every_event(app):
 )
 def test_each_filter_changes_the_count_and_the_url(app, widget, key, value, shown, params):
     at = app()
+    if key in MORE_KEYS:
+        open_more_filters(at)
     getattr(at, widget)(key=key).set_value(value).run()
     assert not at.exception
     assert count_line(at) == f"Showing {shown} of {ALL} events"
     assert event_points(_figure(at)) == shown
     assert at.query_params == params
+
+
+MORE_KEYS = {sidebar.KEYS[field] for field in sidebar.MORE_FIELDS}
+
+
+def open_more_filters(at):
+    """Open the sidebar's "More filters" panel, as a click on it does (its widgets are drawn
+    only while it is open)."""
+    at.session_state[sidebar.MORE_KEY] = True
+    return at.run()
+
+
+def test_more_filters_are_built_only_when_open_and_open_while_one_is_in_force(app):
+    at = app()
+    assert not at.date_input and not at.number_input  # the first page builds none of them
+    assert not at.session_state[sidebar.MORE_KEY]
+    at = app({"min_sources": "2"})
+    assert at.session_state[sidebar.MORE_KEY]
+    assert at.number_input(key="f_min_sources").value == 2
+    at.session_state[sidebar.MORE_KEY] = False  # closed by the reader: reopens, the filter shown
+    at.run()
+    assert at.number_input(key="f_min_sources").value == 2
+    assert at.query_params == {"min_sources": "2"}
 
 
 def _figure(at):
@@ -216,7 +241,7 @@ def test_a_file_that_cannot_be_read_shows_the_problems_alone(app, monkeypatch, t
 def test_figure_has_a_point_per_event_and_lane(app):
     at = app()
     assert event_points(_figure(at)) == ALL
-    at.radio(key="f_lanes").set_value("actor").run()
+    open_more_filters(at).radio(key="f_lanes").set_value("actor").run()
     # Russia: 4 events, North Korea: 4 events.
     assert event_points(_figure(at)) == 8
     assert at.query_params == {"lanes": "actor"}
@@ -342,7 +367,7 @@ def full_count_line(at):
 
 def test_the_corroboration_filter_and_its_link(app):
     at = app()
-    at.radio(key="f_corroboration").set_value("single").run()
+    open_more_filters(at).radio(key="f_corroboration").set_value("single").run()
     # treaty-ratified, special-forces-shipped, korean-war
     assert count_line(at) == f"Showing 3 of {ALL} events"
     assert at.query_params["corroboration"] == "single"
