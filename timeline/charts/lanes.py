@@ -285,7 +285,7 @@ def _legend(labels: Labels, categories: set[str], statuses: set[str]) -> list[di
     return traces
 
 
-def _points(marks: pd.DataFrame, colour: str, gl: bool, symbol: str) -> dict:
+def _points(marks: pd.DataFrame, colour: str | np.ndarray, gl: bool, symbol: str) -> dict:
     # One trace per status: a scalar symbol spares Plotly validating one symbol per point.
     return _trace(
         "scattergl" if gl else "scatter",
@@ -547,6 +547,10 @@ def timeline_figure(
     shown_categories = set(marks["category"]) | set([] if groups is None else groups["category"])
 
     traces = []
+    # With no legend to click a category away, the points of every category share one trace
+    # per claim status: Plotly lays out each trace on its own, and the first chart waits.
+    by_status = not screen.legend
+    points_by_status: dict[str, list[pd.DataFrame]] = {}
     for category in [*colours, *sorted(shown_categories - set(colours))]:
         of_category = marks[marks["category"] == category]
         if groups is not None:
@@ -574,9 +578,16 @@ def timeline_figure(
         # In WebGL mode spans also get a marker at their middle, to hover and click.
         points = of_category if gl else of_category[~is_span]
         for status, of_status in points.groupby("status", sort=False):
+            if by_status:
+                points_by_status.setdefault(status, []).append(of_status.assign(colour=colour))
+                continue
             symbol = STATUS_MARKS.get(status, UNKNOWN_STATUS_MARK).symbol
             of_colour.append(_points(of_status, colour, gl, symbol))
         traces += [trace | {"legendgroup": category} for trace in of_colour]
+    for status, frames in points_by_status.items():
+        of_status = pd.concat(frames)
+        symbol = STATUS_MARKS.get(status, UNKNOWN_STATUS_MARK).symbol
+        traces.append(_points(of_status, of_status["colour"].to_numpy(), gl, symbol))
     key_labels, key_lines, key_rows = (
         ([], [], 0)
         if gl or groups is not None
