@@ -482,6 +482,12 @@ def _folded(text: str, indent: int) -> list[str] | None:
         # characters, so each one stands between two visible characters, and folding joins
         # the lines back with one space each, which is the text.
         return _lines_within(room).findall(text) if room > 0 else text.split(" ")
+    return _folded_by_words(text, room)
+
+
+def _folded_by_words(text: str, room: int) -> list[str] | None:
+    """The lines of a folded block of ``text``, adding words one at a time while they fit in
+    ``room``; None when no folded block gives the text back."""
     if not _FOLDABLE.match(text) or _UNPRINTABLE.search(text):
         return None
     words = _FOLD_POINT.split(text)
