@@ -1,6 +1,9 @@
 """Fixtures shared by every test module: where the repository and its data live."""
 
 import os
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -28,6 +31,24 @@ def export_browser_on_demand() -> None:
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def fresh_python() -> Callable[[str], str]:
+    """Run Python code in a new interpreter with only the checkout on its path (nothing this
+    test session imported); return the last line it prints."""
+
+    def run(code: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO_ROOT)},
+            check=False,
+        )
+        return done.stdout.splitlines()[-1]
+
+    return run
 
 
 @pytest.fixture(scope="session")

@@ -279,16 +279,9 @@ def test_cli_keeps_a_plain_list_of_command_modules():
     assert all(hasattr(cli.command_module(name), "register") for name in cli.COMMANDS)
 
 
-def test_a_named_command_imports_its_own_module_alone():
+def test_a_named_command_imports_its_own_module_alone(fresh_python):
     code = (
         "import sys; from timeline.cli import main; main(['fmt', '--help'])\n"
         "print(sorted(m for m in sys.modules if m.startswith(('timeline.commands.', 'pandas'))))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO_ROOT)},
-        check=False,
-    )
-    assert done.stdout.splitlines()[-1] == "['timeline.commands.fmt']"
+    assert fresh_python(code) == "['timeline.commands.fmt']"

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -195,20 +193,13 @@ def test_the_event_keys_are_the_models_fields_in_order():
     assert SHAPES["event"].keys == tuple(Event.model_fields)
 
 
-def test_fmt_does_not_import_the_model(repo_root):
+def test_fmt_does_not_import_the_model(fresh_python):
     # pydantic takes longer to import than formatting the data files takes.
     code = (
         "import sys; from timeline.cli import main; main(['fmt', '--help'])\n"
         "print('pydantic' in sys.modules, 'timeline.model' in sys.modules)"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(repo_root)},
-        check=False,
-    )
-    assert done.stdout.splitlines()[-1] == "False False"
+    assert fresh_python(code) == "False False"
 
 
 def _counting_parses(monkeypatch) -> list[str]:
