@@ -19,6 +19,7 @@ from views import (
     count,
     device,
     figures_view,
+    first_paint,
     map_view,
     page_style,
     sidebar,
@@ -59,9 +60,12 @@ view = shared_view(dataset, sidebar.current_state())
 
 sidebar.show_url_notes()
 count.render(view)
+# A session's first page opening on the timeline builds the rest once its chart is drawn.
+open_tab = st.session_state[sidebar.VIEW_KEY]
+whole = first_paint.whole_page(open_tab == "Timeline" and not view.events.empty)
 
 render_tab = {
-    "Timeline": timeline_view.render,
+    "Timeline": lambda view: timeline_view.render(view, whole),
     "Story": story_view.render,
     "Sources": sources_view.render,
     "Figures": figures_view.render,
@@ -79,5 +83,8 @@ else:
                 with guarded(f"the {name} view"):
                     render_tab[name](view)
 
-sidebar.render(everything)
+if whole:
+    sidebar.render(everything)
+else:
+    sidebar.heading()  # the sidebar is there from the start: the chart keeps its width
 sidebar.write_url(sidebar.current_state(), st.session_state[sidebar.VIEW_KEY], default_tab)

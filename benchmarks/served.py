@@ -11,10 +11,10 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT / "tests"))
 
-from browser_support import CHROMIUM, CHROMIUM_ARGS
+from browser_support import CHROMIUM, CHROMIUM_ARGS, WHOLE_PAGE
 from browser_support import StreamlitProcess as Server
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "REPO_ROOT", "Server", "compile_bytecode"]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "REPO_ROOT", "WHOLE_PAGE", "Server", "compile_bytecode"]
 
 
 def compile_bytecode(root: Path) -> None:

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from views import first_paint
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO_ROOT / "artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -27,11 +29,21 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+# A session's first page builds the rest of itself once its chart is drawn (views/first_paint.py):
+# true once it has (its signal is gone), or when the page never had one.
+WHOLE_PAGE = f"() => !document.querySelector('.st-key-{first_paint.SIGNAL_KEY}')"
+SCRIPT_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 MISSING = f"{CHROMIUM} is not installed (make test installs it: apt-get install chromium)"
 IN_CI = os.environ.get("CI") == "true"
 
 # For single tests: skipped without Chromium, but never under CI, where they then fail.
 needs_chromium = pytest.mark.skipif(not CHROMIUM.exists() and not IN_CI, reason=MISSING)
+
+
+def wait_for_whole_page(page, timeout: float = 60_000) -> None:
+    """Wait for the first script run to end, then for the page to be built whole."""
+    page.wait_for_selector(SCRIPT_IDLE, timeout=timeout)
+    page.wait_for_function(WHOLE_PAGE, timeout=timeout)
 
 
 def require_chromium() -> None:

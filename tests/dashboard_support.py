@@ -1,17 +1,31 @@
-"""Small event frames in the shape of ``timeline.load_events``, for dashboard logic tests."""
+"""Small event frames in the shape of ``timeline.load_events``, for dashboard logic tests, and
+the dashboard under AppTest."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
+from streamlit.testing.v1 import AppTest
 
 from timeline.dates import event_date_text, parse_partial_date
 from timeline.loader import search_text
 from timeline.model import Actor, Category, Place, Status, Vocabularies
 from timeline.view.labels import Labels
+from views import first_paint
+
+DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard.py"
+
+
+def dashboard_app(timeout: float = 60) -> AppTest:
+    """The dashboard under AppTest, as a session whose first chart has been drawn: AppTest has
+    no browser to send that signal (views/first_paint.py), so every run builds the whole page."""
+    at = AppTest.from_file(str(DASHBOARD), default_timeout=timeout)
+    at.session_state[first_paint.WHOLE_KEY] = True
+    return at
 
 
 def event_row(id: str, date: str, **fields: object) -> dict:

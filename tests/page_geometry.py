@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from browser_support import SCRIPT_IDLE, wait_for_whole_page
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 AXE = REPO_ROOT / "tests" / "js" / "node_modules" / "axe-core" / "axe.min.js"
 CHART = '[data-testid="stPlotlyChart"]'
-APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 LAPTOP = {"width": 1440, "height": 900}
 PHONE = {"width": 390, "height": 844}
 # A phone's user agent: the page opens on the Story view for it, as on a real phone.
@@ -140,8 +141,10 @@ def new_context(browser, device: str, **options):
 
 
 def wait_until_idle(page, timeout: float = 60_000) -> None:
-    """Wait for the script run to end, every Plotly chart to be drawn and the page to settle."""
-    page.wait_for_selector(APP_IDLE, timeout=timeout)
+    """Wait for the page to be built whole, every Plotly chart to be drawn and the page to
+    settle."""
+    wait_for_whole_page(page, timeout)
+    page.wait_for_selector(SCRIPT_IDLE, timeout=timeout)
     # Widgets whose code Streamlit loads lazily stand as skeletons until it arrives.
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout
@@ -154,7 +157,7 @@ def wait_until_idle(page, timeout: float = 60_000) -> None:
     # One call (the promise resolves when settled), bounded by ``timeout``: never a hang.
     page.wait_for_function(
         _SETTLED_JS,
-        arg={"idle": APP_IDLE, "quietFrames": QUIET_FRAMES},
+        arg={"idle": SCRIPT_IDLE, "quietFrames": QUIET_FRAMES},
         polling=timeout,
         timeout=timeout,
     )

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import streamlit as st
 import yaml
-from streamlit.testing.v1 import AppTest
+from dashboard_support import dashboard_app
 
 import timeline
 from timeline.export import export
@@ -51,7 +51,7 @@ def test_exports_carry_the_datasets_own_words(dataset):
 def test_the_dashboard_shows_the_datasets_own_words(monkeypatch):
     monkeypatch.setenv("TIMELINE_DATA", str(SECOND))
     st.cache_data.clear()
-    at = AppTest.from_file(str(REPO_ROOT / "dashboard.py"), default_timeout=60).run()
+    at = dashboard_app().run()
     assert not at.exception
     # Data text reaches Markdown escaped: the title is shown as typed.
     assert [t.value for t in at.title] == [markdown("The Northport–Southbay ferry, 2021")]

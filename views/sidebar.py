@@ -111,7 +111,7 @@ def render(view: View) -> FilterState:
     categories, actors = labels.of_kind("category"), labels.of_kind("actor")
     statuses = labels.of_kind("status")
     with st.sidebar:
-        st.header("Filters")
+        heading()
         st.text_input(
             "Search titles, summaries and quotes", key=KEYS["q"], max_chars=filters.MAX_QUERY_LENGTH
         )
@@ -147,6 +147,10 @@ def render(view: View) -> FilterState:
         st.button("Reset filters", on_click=reset)
         note("Every filter is in the page address: copy it to share exactly this view.")
     return current_state()
+
+
+def heading() -> None:
+    st.sidebar.header("Filters")
 
 
 def _more_filters() -> None:

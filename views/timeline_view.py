@@ -1,5 +1,6 @@
 """The Timeline tab: the legend, the chart, a pick list of events, and the detail of the chosen
-one, brought into view when it opens."""
+one, brought into view when it opens. A session's first page builds the chart and what stands
+above it only, until the chart is drawn (``views.first_paint``)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from timeline.charts import crowds, lanes
 from timeline.charts.style import STATUS_MARKS
 from timeline.text import escape_html as escape
 from timeline.view import View
-from views import context, detail_panel, device, export_panel
+from views import context, detail_panel, device, export_panel, first_paint
 from views.page_style import note
 from views.sidebar import KEYS
 
@@ -90,7 +91,8 @@ def legend_html(view: View) -> str:
     return f'<p style="{LEGEND_STYLE}" id="{CHART_ANCHOR}"><b>Marks:</b> {"".join(items)}</p>'
 
 
-def render(view: View) -> None:
+def render(view: View, whole: bool = True) -> None:
+    """The tab; without ``whole``, only down to the chart, and the signal that it is drawn."""
     state = view.state
     st.html(legend_html(view))
     busiest = view.busiest_month
@@ -118,6 +120,9 @@ def render(view: View) -> None:
         },
         alt=view.alt_text(title),
     )
+    if not whole:
+        first_paint.signal_when_drawn()
+        return
     crowding = lanes.crowding(figure)
     if crowding is not None:
         note(crowding.sentence())

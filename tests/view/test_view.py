@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-from dashboard_support import VOCABULARIES, event_row, events_frame
-from streamlit.testing.v1 import AppTest
+from dashboard_support import VOCABULARIES, dashboard_app, event_row, events_frame
 
 import timeline
 from timeline.dataset import Dataset
@@ -103,7 +102,7 @@ def _marks(spec_or_fig: dict) -> dict[str, tuple]:
 def test_the_dashboard_and_the_export_draw_the_same_marks(monkeypatch, params):
     monkeypatch.setenv("TIMELINE_DATA", str(SMALL))
     st.cache_data.clear()
-    at = AppTest.from_file(str(REPO_ROOT / "dashboard.py"), default_timeout=60)
+    at = dashboard_app()
     at.query_params.update(params)
     at.run()
     assert not at.exception

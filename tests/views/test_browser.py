@@ -7,9 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-from browser_support import ARTIFACTS, Server, require_chromium
+from browser_support import ARTIFACTS, Server, require_chromium, wait_for_whole_page
 
 import timeline
+from views import first_paint
 
 pytestmark = pytest.mark.browser
 
@@ -49,6 +50,7 @@ def page(browser, request):
 def open_view(page, url: str) -> None:
     page.goto(url)
     page.wait_for_selector(CHART, timeout=60_000)
+    wait_for_whole_page(page)
     page.wait_for_timeout(500)  # let Plotly finish drawing
 
 
@@ -88,6 +90,15 @@ def test_link_opens_its_view_and_a_click_opens_the_detail(page, small_server):
     detail.scroll_into_view_if_needed()
     screenshot(page, "browser-detail")
     assert page.locator(EXCEPTION).count() == 0
+
+
+def test_the_first_page_builds_the_rest_once_its_chart_is_drawn(page, small_server):
+    open_view(page, small_server.url)
+    # Set by the signal (views/first_paint.py) when it saw the chart drawn, not when it gave up.
+    assert page.evaluate("document.documentElement.dataset.firstPaint") == "drawn"
+    assert page.get_by_label("Search titles, summaries and quotes").is_visible()
+    assert page.get_by_label("Event", exact=True).count() == 1  # the pick list under the chart
+    assert page.locator(f".st-key-{first_paint.SIGNAL_KEY}").count() == 0
 
 
 def test_changing_a_filter_updates_the_count_and_the_url(page, small_server):

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import plotly.io
 import pytest
+from dashboard_support import dashboard_app
 from streamlit.testing.v1 import AppTest
 
 import timeline
@@ -18,7 +19,7 @@ SMALL = REPO_ROOT / "tests" / "fixtures" / "dashboard" / "small"
 
 def run(events: Path, monkeypatch) -> AppTest:
     monkeypatch.setenv("TIMELINE_DATA", str(events))
-    return AppTest.from_file(str(REPO_ROOT / "dashboard.py"), default_timeout=60).run()
+    return dashboard_app().run()
 
 
 def test_a_failure_while_loading_shows_an_error_id_and_nothing_else(tmp_path, monkeypatch, caplog):

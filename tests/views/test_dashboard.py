@@ -17,8 +17,7 @@ import plotly.graph_objects as go
 import pytest
 import streamlit as st
 import yaml
-from dashboard_support import event_points
-from streamlit.testing.v1 import AppTest
+from dashboard_support import dashboard_app, event_points
 
 from timeline.charts import crowds
 from views import detail_panel, export_panel, sidebar, timeline_view
@@ -35,7 +34,7 @@ def app(monkeypatch):
     st.cache_data.clear()
 
     def run(params=None):
-        at = AppTest.from_file(str(REPO_ROOT / "dashboard.py"), default_timeout=60)
+        at = dashboard_app()
         at.query_params.update(params or {})
         return at.run()
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import streamlit as st
 from browser_support import needs_chromium
-from streamlit.testing.v1 import AppTest
+from dashboard_support import dashboard_app
 
 from timeline import export
 from timeline.export import ImageRenderer
@@ -30,7 +30,7 @@ def app(monkeypatch):
     st.cache_data.clear()
 
     def run(params=None, panel=True):
-        at = AppTest.from_file(str(REPO_ROOT / "dashboard.py"), default_timeout=90)
+        at = dashboard_app(timeout=90)
         at.query_params.update(params or {})
         at.run()
         if panel:
