@@ -132,3 +132,22 @@ def test_a_load_reports_its_progress_and_stops_when_told_keeping_nothing(data, l
     assert entries(data) == []  # a load stopped half way is not kept
     load_dataset(data, disk_cache=True)
     assert len(loads) == 3 and len(entries(data)) == 1
+
+
+def test_what_is_made_from_a_dataset_is_kept_under_its_key_and_what_it_is(data, monkeypatch):
+    loaded = load_dataset(data, disk_cache=True)
+    assert loaded.cache_key == cache.content_key(dataset.DataPaths.of(data))
+    assert load_dataset(data).cache_key is None  # not through the cache: nothing to key on
+    made: list[str] = []
+
+    def make(what: str):
+        return lambda: made.append(what) or {"what": what}
+
+    for key, what in [(loaded.cache_key, "a"), (loaded.cache_key, "a"), (loaded.cache_key, "b")]:
+        assert cache.cached_derived(key, what, make(what), dict) == {"what": what}
+    assert made == ["a", "b"]
+    cache.cached_derived("another dataset", "a", make("a"), dict)
+    assert made == ["a", "b", "a"]
+    monkeypatch.setenv("TIMELINE_CACHE", "off")
+    cache.cached_derived(loaded.cache_key, "a", make("a"), dict)
+    assert made == ["a", "b", "a", "a"]

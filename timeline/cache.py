@@ -10,6 +10,10 @@ An entry that cannot be read back (truncated, corrupt, written by other code) is
 the dataset loaded again: the cache can make loading faster, never make it fail. Writing is
 atomic and a folder that cannot be written is ignored.
 
+What is made from a dataset can be kept the same way (``cached_derived``), named by the
+dataset's entry and what it is: the dashboard keeps the first page's chart, so that a restart
+does not lay it out again.
+
 Where: ``TIMELINE_CACHE_DIR``, default ``.cache/datasets`` in the checkout (ignored by git);
 ``TIMELINE_CACHE=off`` turns it off. Entries are pickles, read only from that folder: keep it
 writable by you alone, as you would your virtualenv.
@@ -35,6 +39,8 @@ from timeline.paths import DEFAULT_CACHE_DIR, DataPaths
 CACHE_DIR_VARIABLE = "TIMELINE_CACHE_DIR"
 CACHE_SWITCH_VARIABLE = "TIMELINE_CACHE"
 KEPT_ENTRIES = 8  # the latest few versions of the data; older entries are removed
+DERIVED_FOLDER = "derived"
+KEPT_DERIVED = 16
 _PACKAGE = Path(__file__).resolve().parent
 _LIBRARIES = ("numpy", "pandas", "pydantic", "pydantic-core", "PyYAML")
 _SUFFIX = ".pickle"
@@ -49,22 +55,45 @@ def cache_dir() -> Path | None:
     return Path(os.environ.get(CACHE_DIR_VARIABLE) or DEFAULT_CACHE_DIR)
 
 
-def cached(paths: DataPaths, load: Callable[[], T], kind: type[T]) -> T:
+def cached(paths: DataPaths, load: Callable[[], T], kind: type[T]) -> tuple[T, str | None]:
     """``load()``'s result for the current content of ``paths``: from disk when an entry for
-    exactly this content exists, else loaded and then written for the next time."""
+    exactly this content exists, else loaded and then written for the next time; and the key
+    of that entry (None when the cache is off)."""
     folder = cache_dir()
     if folder is None:
-        return load()
+        return load(), None
     key = content_key(paths)
-    entry = folder / f"{key}{_SUFFIX}"
+    # A file edited while it was being read: the value may mix versions, so keep it out.
+    value = _kept(folder, key, load, kind, KEPT_ENTRIES, lambda: content_key(paths) == key)
+    return value, key
+
+
+def cached_derived(key: str, what: str, make: Callable[[], T], kind: type[T]) -> T:
+    """``make()``'s result, made from the dataset whose entry is ``key`` (``what`` says which
+    result, and everything besides the dataset it depends on): from disk when made before."""
+    folder = cache_dir()
+    if folder is None:
+        return make()
+    name = hashlib.sha256(f"{key}\0{what}".encode()).hexdigest()
+    return _kept(folder / DERIVED_FOLDER, name, make, kind, KEPT_DERIVED, lambda: True)
+
+
+def _kept(
+    folder: Path,
+    name: str,
+    make: Callable[[], T],
+    kind: type[T],
+    kept: int,
+    still_valid: Callable[[], bool],
+) -> T:
+    entry = folder / f"{name}{_SUFFIX}"
     found = _read(entry, kind)
     if found is not None:
         _touch(entry)  # recently used: kept when older entries are pruned
         return found
-    value = load()
-    # A file edited while it was being read: the value may mix versions, so keep it out.
-    if content_key(paths) == key:
-        _write(folder, entry, value)
+    value = make()
+    if still_valid():
+        _write(folder, entry, value, kept)
     return value
 
 
@@ -117,7 +146,7 @@ def _remove(entry: Path) -> None:
         entry.unlink(missing_ok=True)
 
 
-def _write(folder: Path, entry: Path, value: object) -> None:
+def _write(folder: Path, entry: Path, value: object, kept: int) -> None:
     temporary = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -126,7 +155,7 @@ def _write(folder: Path, entry: Path, value: object) -> None:
             pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, entry)
         temporary = None
-        _prune(folder)
+        _prune(folder, kept)
     except (OSError, pickle.PicklingError):  # a read-only or full disk: just no cache
         pass
     finally:
@@ -139,9 +168,9 @@ def _touch(entry: Path) -> None:
         os.utime(entry)
 
 
-def _prune(folder: Path) -> None:
+def _prune(folder: Path, kept: int) -> None:
     entries = sorted(folder.glob(f"*{_SUFFIX}"), key=_modified, reverse=True)
-    for old in entries[KEPT_ENTRIES:]:
+    for old in entries[kept:]:
         _remove(old)
 
 

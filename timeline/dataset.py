@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from timeline.cache import cached
-from timeline.checker import Progress, run_checks
-from timeline.checks.yaml_syntax import gc_paused
-from timeline.loader import events_frame
 from timeline.model import DEFAULT_SETTINGS, Settings, Source, Vocabularies
 from timeline.paths import DEFAULT_EVENTS, DataPaths
 from timeline.problems import Problem, has_errors
 from timeline.sources import SeedText
+
+if TYPE_CHECKING:
+    from timeline.checker import Progress
 
 
 @dataclass
@@ -36,6 +37,9 @@ class Dataset:
     seeds: dict[str, SeedText] = field(default_factory=dict)
     withheld: int = 0
     readable: bool = True
+    # The disk cache's key for the files it was loaded from (None when loaded without it): what
+    # is made from it can be kept on disk under that key (``timeline.cache.cached_derived``).
+    cache_key: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -62,13 +66,21 @@ def load_dataset(
     """
     if disk_cache:
         paths = DataPaths.of(events_path, seeds_dir)
-        return cached(paths, lambda: _load(events_path, seeds_dir, progress), Dataset)
+        dataset, key = cached(paths, lambda: _load(events_path, seeds_dir, progress), Dataset)
+        dataset.cache_key = key
+        return dataset
     return _load(events_path, seeds_dir, progress)
 
 
 def _load(
     events_path: Path | str, seeds_dir: Path | str | None, progress: Progress | None
 ) -> Dataset:
+    # Imported here: a restart on unchanged data reads the dataset back from the disk cache and
+    # never needs the checker, the YAML reader or the loader (a tenth of a second of imports).
+    from timeline.checker import run_checks
+    from timeline.checks.yaml_syntax import gc_paused
+    from timeline.loader import events_frame
+
     result = run_checks(events_path, seeds_dir, progress)
     if progress is not None:
         progress(1.0, f"Laying out {len(result.events.events):,} events…")

@@ -13,8 +13,6 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from rapidfuzz import fuzz
-
 from timeline.files import read_text
 from timeline.paths import DataPaths
 from timeline.problems import Problem
@@ -91,6 +89,8 @@ class SeedText:
         rapidfuzz's partial-ratio alignment finds the stretch of the seed, as long as the
         quote, most like it; then each end moves by a few words where that fits better.
         """
+        from rapidfuzz import fuzz  # here: only a quote not found needs it (not a page's load)
+
         haystack, offsets = self._normalised
         needle = normalise(quote)
         if not haystack or not needle:
@@ -114,6 +114,7 @@ class SeedText:
 def _refine(haystack: str, needle: str, start: int, end: int, reach: int = 3) -> tuple[int, int]:
     """Move each end of the passage by up to ``reach`` words where that makes it more like the
     quote: the alignment is as long as the quote, the passage it stands for need not be."""
+    from rapidfuzz import fuzz
 
     def score(first: int, last: int) -> tuple[float, int]:
         return fuzz.ratio(needle, haystack[first:last]), -abs(first - start) - abs(last - end)

@@ -15,6 +15,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 import timeline
+from timeline import cache
 from timeline.charts.lanes import Screen, view_figure
 from timeline.paths import DataPaths
 from timeline.problems import Problem
@@ -136,26 +137,46 @@ class Shared:
 
     def __init__(self, view: View) -> None:
         self.view = view
-        self.figures: dict[Screen, go.Figure] = {}
+        self.figures: dict[Screen, SentFigure] = {}
 
-    def figure(self, screen: Screen) -> go.Figure:
+    def figure(self, screen: Screen) -> SentFigure:
         if screen not in self.figures:  # two sessions may both build it: the same figure
-            figure = view_figure(self.view, selected=self.view.state.event, screen=screen)
-            figure.__class__ = SentFigure  # the same object: copying it costs more than to_dict
-            self.figures[screen] = figure
+            self.figures[screen] = SentFigure.of(self._sent(screen))
         return self.figures[screen]
+
+    def _sent(self, screen: Screen) -> dict:
+        view = self.view
+
+        def make() -> dict:
+            figure = view_figure(view, selected=view.state.event, screen=screen)
+            # As JSON types: Streamlit turns it into JSON on every run, and numpy arrays left
+            # in it go through plotly's slow per-value encoder.
+            return json.loads(plotly.io.to_json(figure.to_dict(), validate=False))
+
+        key = view.dataset.cache_key
+        if key is None or view.state != FilterState():
+            return make()
+        # The first page most readers open, kept on disk with the dataset: a restart neither
+        # lays it out nor loads Plotly's validators to build it (0.1-0.2 s of the first page).
+        what = f"timeline figure\0{plotly.__version__}\0{screen!r}"
+        return cache.cached_derived(key, what, make, dict)
 
 
 class SentFigure(go.Figure):
-    """A figure that is never changed once built. Streamlit asks for its dict on every run that
-    sends it (``to_dict`` copies it and base64-encodes every array: a quarter of a page run's
-    server time); that dict is made once."""
+    """A figure as Streamlit sends it, never changed: Streamlit asks for its dict on every run
+    that shows it (``to_dict`` would copy the figure and base64-encode every array: a quarter
+    of a page run's server time); this one is that dict, made once."""
+
+    _sent: dict
+
+    @classmethod
+    def of(cls, sent: dict) -> SentFigure:
+        # Not through go.Figure's constructor, which would validate the whole figure again.
+        figure = cls.__new__(cls)
+        figure._sent = sent
+        return figure
 
     def to_dict(self) -> dict:
-        if getattr(self, "_sent", None) is None:
-            # As JSON types: Streamlit turns it into JSON on every run, and numpy arrays left
-            # in it go through plotly's slow per-value encoder.
-            self._sent = json.loads(plotly.io.to_json(super().to_dict(), validate=False))
         return self._sent
 
 
@@ -164,7 +185,7 @@ def shared_view(dataset: timeline.Dataset, state: FilterState | None = None) -> 
     return _entry(dataset, state or FilterState()).view
 
 
-def timeline_figure(view: View, screen: Screen) -> go.Figure:
+def timeline_figure(view: View, screen: Screen) -> SentFigure:
     """The timeline chart of a shared view (``shared_view``) on a kind of screen."""
     return _entry(view.dataset, view.state).figure(screen)
 

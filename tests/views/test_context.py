@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 import timeline
 from timeline.charts.lanes import Screen, view_figure
+from timeline.view.filters import FilterState
 from views import context
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -82,6 +83,25 @@ def test_a_shared_figure_is_turned_into_a_dict_once_and_never_changed():
     assert figure.to_dict() is sent  # what every session's run sends, made once
     fresh = view_figure(shared.view, selected=None, screen=screen).to_dict()
     assert plotly.io.to_json(sent) == plotly.io.to_json(fresh)
+
+
+def test_the_first_pages_figure_is_read_back_from_disk_after_a_restart(tmp_path, monkeypatch):
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    built = []
+    monkeypatch.setattr(
+        context, "view_figure", lambda *args, **kw: built.append(1) or view_figure(*args, **kw)
+    )
+    screen = Screen(plot_width=820, legend=False)
+
+    def first_page(state=None):  # a new server: the dataset and the figure read from disk
+        dataset = timeline.load_dataset(SMALL / "data" / "events.yaml", disk_cache=True)
+        return context.Shared(context.View(dataset, state or FilterState())).figure(screen)
+
+    sent = first_page().to_dict()
+    assert first_page().to_dict() == sent and len(built) == 1
+    first_page(FilterState(q="troops"))  # another view: built, never kept on disk
+    first_page(FilterState(q="troops"))
+    assert len(built) == 3
 
 
 def test_readers_asking_at_once_share_one_load_and_a_stopped_load_keeps_nothing():

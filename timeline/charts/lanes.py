@@ -709,7 +709,7 @@ def _chosen_groups(
 def crowding(fig: go.Figure) -> crowds.Crowding | None:
     """How many events a timeline figure draws as how many marks, when it groups them (the
     page says so); None when every event has its own mark."""
-    meta = fig.layout.meta
+    meta = fig.to_dict()["layout"].get("meta")  # the dashboard's figures are only their dict
     if not isinstance(meta, dict) or "crowding" not in meta:
         return None
     return crowds.Crowding(**meta["crowding"])
