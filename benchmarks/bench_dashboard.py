@@ -32,9 +32,11 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
+sys.path.insert(0, str(REPO_ROOT / "tests"))
 
 import plotly.io as pio
 import streamlit as st
+from dashboard_support import dashboard_app  # tests/: the dashboard under AppTest, whole
 from streamlit.testing.v1 import AppTest
 from synthetic import synthetic_copy  # benchmarks/ is on sys.path when run as a script
 
@@ -53,14 +55,11 @@ def best_of(repeat: int, run: Callable[[], object]) -> float:
     return min(times)
 
 
-def app() -> AppTest:
-    return AppTest.from_file(str(REPO_ROOT / "dashboard.py"), default_timeout=600)
-
-
 def cold_run() -> AppTest:
+    """The whole page's first run (a reader's first page builds less: views/first_paint.py)."""
     st.cache_data.clear()
     context.load_cache_clear()  # the dataset is a shared resource, cached apart
-    return app().run()
+    return dashboard_app(timeout=600).run()
 
 
 def chart_rerun(dataset: timeline.Dataset, state: FilterState, repeat: int) -> float:

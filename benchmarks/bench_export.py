@@ -167,6 +167,8 @@ def panel(root: Path, data: str, repeat: int) -> None:
     from streamlit.logger import set_log_level
     from streamlit.testing.v1 import AppTest
 
+    from views import first_paint
+
     set_log_level("error")  # not the warnings of a script run outside a server
 
     os.environ["TIMELINE_DATA"] = str(root / data)
@@ -179,6 +181,8 @@ def panel(root: Path, data: str, repeat: int) -> None:
         st.cache_resource.clear()  # closes the last round's Chromium
         st.cache_data.clear()
         at = AppTest.from_file(str(root / "dashboard.py"), default_timeout=300)
+        # No browser here to say the chart is drawn (views/first_paint.py): the page is whole.
+        at.session_state[first_paint.WHOLE_KEY] = True
         at.run()
         assert not at.exception, at.exception
         return at
