@@ -10,6 +10,7 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT / "tests"))
+sys.path.insert(1, str(REPO_ROOT))  # browser_support reads the page's names from views/
 
 from browser_support import CHROMIUM, CHROMIUM_ARGS, WHOLE_PAGE
 from browser_support import StreamlitProcess as Server
