@@ -92,8 +92,28 @@ def test_link_opens_its_view_and_a_click_opens_the_detail(page, small_server):
     assert page.locator(EXCEPTION).count() == 0
 
 
+# Where the chart stands when Plotly first draws it, before the rest of the page arrives.
+FIRST_BOX = """
+const box = setInterval(() => {
+  const plot = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
+  if (plot && plot._fullLayout && plot.querySelector('.main-svg')) {
+    const r = plot.getBoundingClientRect();
+    window.firstBox = [r.x, r.y, r.width, r.height];
+    clearInterval(box);
+  }
+}, 5);
+"""
+BOX = (
+    "() => { const r = document.querySelector('.js-plotly-plot').getBoundingClientRect(); "
+    "return [r.x, r.y, r.width, r.height]; }"
+)
+
+
 def test_the_first_page_builds_the_rest_once_its_chart_is_drawn(page, small_server):
+    page.add_init_script(FIRST_BOX)
     open_view(page, small_server.url)
+    # The chart has not moved nor changed size since it was first drawn.
+    assert page.evaluate("window.firstBox") == pytest.approx(page.evaluate(BOX), abs=1)
     # Set by the signal (views/first_paint.py) when it saw the chart drawn, not when it gave up.
     assert page.evaluate("document.documentElement.dataset.firstPaint") == "drawn"
     assert page.get_by_label("Search titles, summaries and quotes").is_visible()
