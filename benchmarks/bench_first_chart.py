@@ -51,15 +51,13 @@ from synthetic import synthetic_copy
 
 import timeline
 from timeline.paths import DEFAULT_EVENTS
+from views import first_paint
 
 PAGES = {"bare": REPO_ROOT / "benchmarks" / "bare_page.py"}
 SEARCH_LABEL = "Search titles, summaries and quotes"
 SEARCH_WORD = "treaty"
 # The first Plotly chart of the page, drawn: its figure laid out and its SVG in the page.
-DRAWN = """() => {
-    const plot = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
-    return !!(plot && plot._fullLayout && plot._fullData && plot.querySelector('.main-svg'));
-}"""
+DRAWN = first_paint.CHART_DRAWN_JS
 POINTS = """() => {
     const plot = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
     if (!plot || !plot._fullData) return -1;

@@ -93,15 +93,15 @@ def test_link_opens_its_view_and_a_click_opens_the_detail(page, small_server):
 
 
 # Where the chart stands when Plotly first draws it, before the rest of the page arrives.
-FIRST_BOX = """
-const box = setInterval(() => {
-  const plot = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
-  if (plot && plot._fullLayout && plot.querySelector('.main-svg')) {
-    const r = plot.getBoundingClientRect();
+FIRST_BOX = f"""
+const drawn = {first_paint.CHART_DRAWN_JS};
+const box = setInterval(() => {{
+  if (drawn()) {{
+    const r = document.querySelector('.js-plotly-plot').getBoundingClientRect();
     window.firstBox = [r.x, r.y, r.width, r.height];
     clearInterval(box);
-  }
-}, 5);
+  }}
+}}, 5);
 """
 BOX = (
     "() => { const r = document.querySelector('.js-plotly-plot').getBoundingClientRect(); "
